@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  bandOf,
+  classify,
+  METHODOLOGIES,
+  type Methodology,
+  methodologyFor,
+  ScoringError,
+  toSteps,
+} from '../src/index.js';
+
+const step = (m: Methodology) => 10 ** -m.precision;
+const fromSteps = (steps: number, m: Methodology) => steps / 10 ** m.precision;
+
+describe('published data points land in the published band', () => {
+  it.each([
+    ['IPP', 1.12, 2023, 'E', 'Sangat Buruk'],
+    ['IPP', 3.66, 2024, 'B', 'Baik'],
+    ['IPP', 3.85, 2024, 'B', 'Baik'],
+    ['IPP', 4.67, 2024, 'A', 'Pelayanan Prima'],
+    ['OMBUDSMAN_COMPLIANCE', 86.6, 2023, 'B', 'Kualitas Tinggi'],
+    ['OMBUDSMAN_COMPLIANCE', 87.05, 2023, 'B', 'Kualitas Tinggi'],
+    ['OMBUDSMAN_COMPLIANCE', 58.99, 2022, 'C', 'Kualitas Sedang'],
+    ['OMBUDSMAN_COMPLIANCE', 51.89, 2023, 'D', 'Kualitas Rendah'],
+  ] as const)('%s %d in %d is %s (%s)', (framework, score, year, grade, label) => {
+    const band = classify(framework, score, year);
+    expect(band.grade).toBe(grade);
+    expect(band.label).toBe(label);
+  });
+
+  it('Ombudsman zones follow the scores of Maluku Tenggara 2023 (52.86 red, 55.09 yellow)', () => {
+    expect(classify('OMBUDSMAN_COMPLIANCE', 52.86, 2023).zone).toBe('RED');
+    expect(classify('OMBUDSMAN_COMPLIANCE', 55.09, 2023).zone).toBe('YELLOW');
+    expect(classify('OMBUDSMAN_COMPLIANCE', 87.05, 2023).zone).toBe('GREEN');
+  });
+
+  it('the 2021 Ombudsman method has zones only: no grade', () => {
+    const band = classify('OMBUDSMAN_COMPLIANCE', 86.6, 2021);
+    expect(band).toMatchObject({ grade: null, label: 'Kepatuhan Tinggi', zone: 'GREEN' });
+    expect(band.methodology.id).toBe('ombudsman-2021');
+    // The same score is a yellow 2021 zone but a red 2022 grade at 51.5.
+    expect(classify('OMBUDSMAN_COMPLIANCE', 51.5, 2021).zone).toBe('YELLOW');
+    expect(classify('OMBUDSMAN_COMPLIANCE', 51.5, 2022).zone).toBe('RED');
+  });
+
+  it.each([
+    [2.61, 'Baik'],
+    [2.93, 'Baik'],
+    [2.55, 'Cukup'],
+    [2.59, 'Cukup'],
+    [1.55, 'Kurang'],
+  ])('SPBE %d is %s, with no grade and no zone', (score, label) => {
+    expect(classify('SPBE', score)).toMatchObject({ grade: null, label, zone: null });
+  });
+
+  it('IPP and SKM have no zones', () => {
+    expect(classify('IPP', 3.66).zone).toBeNull();
+    expect(classify('SKM', 90).zone).toBeNull();
+  });
+});
+
+describe('every band boundary, on both sides', () => {
+  for (const m of METHODOLOGIES) {
+    describe(m.id, () => {
+      const sorted = [...m.bands].sort((a, b) => a.min - b.min);
+      sorted.forEach((band, i) => {
+        const below = sorted[i - 1];
+        const above = sorted[i + 1];
+        it(`${band.grade ?? band.label}: ${band.min} and ${band.max} are inside`, () => {
+          expect(bandOf(m, band.min).label).toBe(band.label);
+          expect(bandOf(m, band.max).label).toBe(band.label);
+          expect(bandOf(m, band.min).grade).toBe(band.grade);
+        });
+        it(`${band.grade ?? band.label}: one step below ${band.min} is ${below ? below.label : 'outside the scale'}`, () => {
+          const x = fromSteps(toSteps(band.min, m.precision) - 1, m);
+          if (below) expect(bandOf(m, x).label).toBe(below.label);
+          else expect(() => bandOf(m, x)).toThrow(ScoringError);
+        });
+        it(`${band.grade ?? band.label}: one step above ${band.max} is ${above ? above.label : 'outside the scale'}`, () => {
+          const x = fromSteps(toSteps(band.max, m.precision) + 1, m);
+          if (above) expect(bandOf(m, x).label).toBe(above.label);
+          else expect(() => bandOf(m, x)).toThrow(ScoringError);
+        });
+      });
+    });
+  }
+});
+
+describe('bands partition each scale with no gaps or overlaps', () => {
+  for (const m of METHODOLOGIES) {
+    it(`${m.id}: the table is contiguous from the scale's minimum to its maximum`, () => {
+      const sorted = [...m.bands].sort((a, b) => a.min - b.min);
+      expect(toSteps(sorted[0]?.min ?? Number.NaN, m.precision)).toBe(toSteps(m.scale.min, m.precision));
+      expect(toSteps(sorted.at(-1)?.max ?? Number.NaN, m.precision)).toBe(toSteps(m.scale.max, m.precision));
+      for (let i = 1; i < sorted.length; i++) {
+        const prev = sorted[i - 1];
+        const cur = sorted[i];
+        if (!prev || !cur) throw new Error('unreachable');
+        expect(toSteps(cur.min, m.precision)).toBe(toSteps(prev.max, m.precision) + 1);
+      }
+    });
+
+    it(`${m.id}: any score on the scale falls in exactly one band`, () => {
+      fc.assert(
+        fc.property(fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true }), (score) => {
+          const steps = toSteps(score, m.precision);
+          const containing = m.bands.filter(
+            (b) => toSteps(b.min, m.precision) <= steps && steps <= toSteps(b.max, m.precision),
+          );
+          expect(containing).toHaveLength(1);
+          expect(bandOf(m, score).label).toBe(containing[0]?.label);
+        }),
+      );
+    });
+
+    it(`${m.id}: bands are ordered: a higher score never gets a lower band`, () => {
+      const order = [...m.bands].sort((a, b) => a.min - b.min).map((b) => b.label);
+      fc.assert(
+        fc.property(
+          fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true }),
+          fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true }),
+          (a, b) => {
+            const [lo, hi] = a <= b ? [a, b] : [b, a];
+            expect(order.indexOf(bandOf(m, lo).label)).toBeLessThanOrEqual(order.indexOf(bandOf(m, hi).label));
+          },
+        ),
+      );
+    });
+  }
+});
+
+describe('precision', () => {
+  it('compares at the published two decimals: 80.995 rounds into the green zone of 2021', () => {
+    expect(classify('OMBUDSMAN_COMPLIANCE', 80.995, 2021).zone).toBe('GREEN');
+    expect(classify('OMBUDSMAN_COMPLIANCE', 80.994, 2021).zone).toBe('YELLOW');
+  });
+
+  it('3.505 is an IPP B, 3.504 a B-', () => {
+    expect(classify('IPP', 3.505).grade).toBe('B');
+    expect(classify('IPP', 3.504).grade).toBe('B-');
+  });
+});
+
+describe('bad scores', () => {
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('%d is not a number', (score) => {
+    expect(() => classify('IPP', score)).toThrow(expect.objectContaining({ code: 'NOT_A_NUMBER', field: 'score' }));
+  });
+
+  it.each([
+    ['IPP', 5.01],
+    ['IPP', -0.01],
+    ['OMBUDSMAN_COMPLIANCE', 100.5],
+    ['SKM', 24.99],
+    ['SPBE', 0.99],
+  ] as const)('%s %d is outside the scale', (framework, score) => {
+    expect(() => classify(framework, score)).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE', field: 'score' }));
+  });
+});
+
+describe('methodology by year', () => {
+  it.each([
+    ['OMBUDSMAN_COMPLIANCE', 2019, 'ombudsman-2021'],
+    ['OMBUDSMAN_COMPLIANCE', 2021, 'ombudsman-2021'],
+    ['OMBUDSMAN_COMPLIANCE', 2022, 'ombudsman-2022'],
+    ['OMBUDSMAN_COMPLIANCE', 2024, 'ombudsman-2022'],
+    ['OMBUDSMAN_COMPLIANCE', 2025, 'ombudsman-2025'],
+    ['IPP', 2021, 'ipp-2017'],
+    ['IPP', 2022, 'ipp-2022'],
+  ] as const)('%s in %d uses %s', (framework, year, id) => {
+    expect(methodologyFor(framework, year).id).toBe(id);
+  });
+
+  it('without a year the newest methodology applies', () => {
+    expect(methodologyFor('OMBUDSMAN_COMPLIANCE').id).toBe('ombudsman-2025');
+    expect(methodologyFor('IPP').id).toBe('ipp-2022');
+  });
+
+  it('each framework has exactly one methodology for every year, without overlaps', () => {
+    for (const framework of ['OMBUDSMAN_COMPLIANCE', 'IPP', 'SKM', 'SPBE'] as const) {
+      for (let year = 2000; year <= 2040; year++) {
+        const applying = METHODOLOGIES.filter(
+          (m) =>
+            m.framework === framework &&
+            (m.fromYear === null || m.fromYear <= year) &&
+            (m.untilYear === null || year <= m.untilYear),
+        );
+        expect(applying, `${framework} ${year}`).toHaveLength(1);
+      }
+    }
+  });
+});
