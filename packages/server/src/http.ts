@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+
+export interface Probe {
+  /** Resolves when the dependency answers; rejects with the reason otherwise. */
+  (): Promise<void>;
+}
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  readonly context: (req: IncomingMessage) => Promise<TContext>;
+  readonly port: number;
+  readonly host?: string;
+  /** Checks behind /readyz, by name (database, subgraphs...). */
+  readonly readiness?: Readonly<Record<string, Probe>>;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function readiness(probes: Readonly<Record<string, Probe>>) {
+  const entries = await Promise.all(
+    Object.entries(probes).map(async ([name, probe]) => {
+      try {
+        await probe();
+        return [name, { status: 'up' }] as const;
+      } catch (error) {
+        return [name, { status: 'down', reason: error instanceof Error ? error.message : String(error) }] as const;
+      }
+    }),
+  );
+  const checks = Object.fromEntries(entries);
+  return { ready: entries.every(([, c]) => c.status === 'up'), checks };
+}
+
+/**
+ * Serves an Apollo server on /graphql with Node's own HTTP module, plus /healthz (the process
+ * is alive) and /readyz (its dependencies answer). Apollo's integration API keeps every
+ * protocol detail (content negotiation, GET, CSRF prevention) in Apollo's hands.
+ */
+export async function serveGraphQL<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>,
+): Promise<RunningServer> {
+  const limit = options.maxBodyBytes ?? 1_000_000;
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') {
+        const report = await readiness(options.readiness ?? {});
+        return sendJson(res, report.ready ? 200 : 503, report);
+      }
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+      let body: unknown = raw;
+      if (raw && headers.get('content-type')?.includes('application/json')) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(req),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return sendJson(res, 413, { errors: [{ message: `The request body exceeds ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      }
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,2 @@
+export { badUserInput } from './errors.js';
+export { type GraphQLHttpOptions, type Probe, type RunningServer, serveGraphQL } from './http.js';
