@@ -23,7 +23,10 @@ const migrationsDir = path.join(cwd, 'prisma', 'migrations');
 async function previousSchema(fromFile: string | undefined): Promise<string | null> {
   if (fromFile) return readFile(fromFile, 'utf8');
   if (!existsSync(migrationsDir)) return null;
-  const relative = path.relative(execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim(), schemaPath);
+  const relative = path.relative(
+    execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim(),
+    schemaPath,
+  );
   return execFileSync('git', ['show', `HEAD:${relative}`], { encoding: 'utf8' });
 }
 
@@ -46,7 +49,11 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'check': {
-      const report = await checkDrift({ schemaPath, migrationsDir, serverUrl: process.env.TEST_DATABASE_URL || undefined });
+      const report = await checkDrift({
+        schemaPath,
+        migrationsDir,
+        serverUrl: process.env.TEST_DATABASE_URL || undefined,
+      });
       if (report.onlyInMigrations.length === 0 && report.onlyInSchema.length === 0) {
         console.log('migrations produce schema.prisma: no drift');
         return 0;
@@ -65,7 +72,10 @@ async function main(argv: string[]): Promise<number> {
         console.error('a migration needs a name of lowercase letters, digits and _');
         return 2;
       }
-      const sql = await schemaDiffSql(await previousSchema(fromFile), await readFile(schemaPath, 'utf8'));
+      const sql = await schemaDiffSql(
+        await previousSchema(fromFile),
+        await readFile(schemaPath, 'utf8'),
+      );
       if (!sql.trim() || sql.includes('empty migration')) {
         console.log('schema.prisma has not changed: no migration written');
         return 0;

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+} from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 const require = createRequire(import.meta.url);
@@ -26,7 +29,9 @@ let bindings: Promise<Bindings> | undefined;
 async function loadBindings(): Promise<Bindings> {
   bindings ??= (async () => {
     const glue: Bindings = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-    const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
+    const wasmPath = require
+      .resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+      .replace(/\.js$/, '.wasm');
     const { instance } = await wasmRuntime.instantiate(await readFile(wasmPath), {
       './schema_engine_bg.js': glue,
     });
@@ -46,7 +51,10 @@ export interface OpenEngine {
   explain(error: unknown): Error;
 }
 
-export async function openSchemaEngine(adapter: PrismaPg, log?: (line: string) => void): Promise<OpenEngine> {
+export async function openSchemaEngine(
+  adapter: PrismaPg,
+  log?: (line: string) => void,
+): Promise<OpenEngine> {
   const glue = await loadBindings();
   const opened: SqlDriverAdapter[] = [];
   const tracking = {
@@ -61,7 +69,11 @@ export async function openSchemaEngine(adapter: PrismaPg, log?: (line: string) =
   };
   // The engine expects Prisma's error-capturing wrapper, as the query engine does.
   const bound = bindMigrationAwareSqlAdapterFactory(tracking);
-  const engine = await glue.SchemaEngine.new({ datamodels: undefined }, (line: string) => log?.(line), bound);
+  const engine = await glue.SchemaEngine.new(
+    { datamodels: undefined },
+    (line: string) => log?.(line),
+    bound,
+  );
   return {
     engine,
     explain(error: unknown): Error {
@@ -71,7 +83,9 @@ export async function openSchemaEngine(adapter: PrismaPg, log?: (line: string) =
       const record = id === undefined ? undefined : bound.errorRegistry.consumeError(Number(id));
       if (!record) return error instanceof Error ? error : new Error(message);
       const cause = record.error as { message?: string; originalMessage?: string; kind?: string };
-      return new Error(`${message.split('\n')[0]}: ${cause.originalMessage ?? cause.message ?? cause.kind ?? JSON.stringify(cause)}`);
+      return new Error(
+        `${message.split('\n')[0]}: ${cause.originalMessage ?? cause.message ?? cause.kind ?? JSON.stringify(cause)}`,
+      );
     },
     async close() {
       engine.free();

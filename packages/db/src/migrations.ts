@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { startEmbeddedPostgres } from './embedded.js';
 import { openSchemaEngine } from './engine.js';
 
@@ -10,8 +10,13 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 /** A service's `prisma/migrations` folder in the shape the schema engine reads. */
 export async function readMigrations(migrationsDir: string): Promise<MigrationList> {
-  const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const entries = existsSync(migrationsDir)
+    ? await readdir(migrationsDir, { withFileTypes: true })
+    : [];
+  const folders = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   return {
     baseDir: migrationsDir,
@@ -40,7 +45,11 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationLi
  * bookkeeping), with the schema engine in WebAssembly so it works offline. Returns the names
  * of the migrations it applied.
  */
-export async function applyMigrations(url: string, migrationsDir: string, schema?: string): Promise<string[]> {
+export async function applyMigrations(
+  url: string,
+  migrationsDir: string,
+  schema?: string,
+): Promise<string[]> {
   const { engine, close, explain } = await openSchemaEngine(
     new PrismaPg({ connectionString: url, max: 1 }, schema ? { schema } : undefined),
   );
@@ -64,9 +73,14 @@ export async function applyMigrations(url: string, migrationsDir: string, schema
  */
 export async function schemaDiffSql(from: string | null, to: string): Promise<string> {
   const scratch = await startEmbeddedPostgres();
-  const { engine, close } = await openSchemaEngine(new PrismaPg({ connectionString: scratch.url, max: 1 }));
+  const { engine, close } = await openSchemaEngine(
+    new PrismaPg({ connectionString: scratch.url, max: 1 }),
+  );
   try {
-    const datamodel = (content: string) => ({ tag: 'schemaDatamodel' as const, files: [{ path: 'schema.prisma', content }] });
+    const datamodel = (content: string) => ({
+      tag: 'schemaDatamodel' as const,
+      files: [{ path: 'schema.prisma', content }],
+    });
     const result = await engine.diff({
       from: from === null ? { tag: 'empty' } : datamodel(from),
       to: datamodel(to),

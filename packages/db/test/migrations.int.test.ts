@@ -19,7 +19,10 @@ model Unit {
 let dir: string;
 const serverUrl = process.env.TEST_DATABASE_URL || undefined;
 
-async function writeService(schema: string, migrations: Record<string, string>): Promise<{ schemaPath: string; migrationsDir: string }> {
+async function writeService(
+  schema: string,
+  migrations: Record<string, string>,
+): Promise<{ schemaPath: string; migrationsDir: string }> {
   const root = await mkdtemp(path.join(dir, 'svc-'));
   const migrationsDir = path.join(root, 'migrations');
   for (const [name, sql] of Object.entries(migrations)) {
@@ -49,7 +52,9 @@ describe('offline migrations', () => {
       expect(await applyMigrations(db.url, migrationsDir)).toEqual([]);
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      const { rows } = await client.query('select migration_name, finished_at is not null as done from _prisma_migrations');
+      const { rows } = await client.query(
+        'select migration_name, finished_at is not null as done from _prisma_migrations',
+      );
       await client.end();
       expect(rows).toEqual([{ migration_name: '20260101000000_init', done: true }]);
     } finally {
@@ -58,7 +63,9 @@ describe('offline migrations', () => {
   });
 
   it('a failing migration is reported and not recorded as applied', async () => {
-    const { migrationsDir } = await writeService(SCHEMA, { '20260101000000_bad': 'CREATE TABLE "Unit" (id TEXT REFERENCES nowhere(id));' });
+    const { migrationsDir } = await writeService(SCHEMA, {
+      '20260101000000_bad': 'CREATE TABLE "Unit" (id TEXT REFERENCES nowhere(id));',
+    });
     const db = await createScratchDatabase(serverUrl);
     try {
       await expect(applyMigrations(db.url, migrationsDir)).rejects.toThrow(/nowhere/);
@@ -70,13 +77,20 @@ describe('offline migrations', () => {
 
 describe('drift check', () => {
   it('passes when the migrations produce schema.prisma', async () => {
-    const service = await writeService(SCHEMA, { '20260101000000_init': await schemaDiffSql(null, SCHEMA) });
-    expect(await checkDrift({ ...service, serverUrl })).toEqual({ onlyInMigrations: [], onlyInSchema: [] });
+    const service = await writeService(SCHEMA, {
+      '20260101000000_init': await schemaDiffSql(null, SCHEMA),
+    });
+    expect(await checkDrift({ ...service, serverUrl })).toEqual({
+      onlyInMigrations: [],
+      onlyInSchema: [],
+    });
   });
 
   it('names what schema.prisma has that no migration creates', async () => {
     const grown = SCHEMA.replace('name String', 'name String\n  code String?');
-    const service = await writeService(grown, { '20260101000000_init': await schemaDiffSql(null, SCHEMA) });
+    const service = await writeService(grown, {
+      '20260101000000_init': await schemaDiffSql(null, SCHEMA),
+    });
     const report = await checkDrift({ ...service, serverUrl });
     expect(report.onlyInSchema).toEqual(['column Unit.code text']);
     expect(report.onlyInMigrations).toEqual([]);

@@ -18,7 +18,9 @@ export function bandOf(methodology: Methodology, score: number, field = 'score')
   assertInRange(score, methodology.scale, field);
   const steps = toSteps(score, methodology.precision);
   const band = methodology.bands.find(
-    (b) => toSteps(b.min, methodology.precision) <= steps && steps <= toSteps(b.max, methodology.precision),
+    (b) =>
+      toSteps(b.min, methodology.precision) <= steps &&
+      steps <= toSteps(b.max, methodology.precision),
   );
   // Unreachable while the band tables partition their scale, which the tests prove for each one.
   if (!band) throw new Error(`${methodology.id} has no band for ${score}`);

@@ -1,7 +1,7 @@
 export { type BandResult, bandOf, classify } from './bands.js';
 export { ScoringError, type ScoringErrorCode } from './errors.js';
-export { methodologyById, methodologyFor, methodologiesOf } from './methodology.js';
 export { METHODOLOGIES } from './methodologies/index.js';
+export { methodologiesOf, methodologyById, methodologyFor } from './methodology.js';
 export { roundTo, toSteps } from './precision.js';
 export {
   type Change,

@@ -11,7 +11,9 @@ export function methodologyById(id: string): Methodology | undefined {
 }
 
 function appliesTo(m: Methodology, year: number): boolean {
-  return (m.fromYear === null || m.fromYear <= year) && (m.untilYear === null || year <= m.untilYear);
+  return (
+    (m.fromYear === null || m.fromYear <= year) && (m.untilYear === null || year <= m.untilYear)
+  );
 }
 
 /**

@@ -17,8 +17,14 @@ export function rankWithTies<T>(
   options: { precision?: number; tieBreak?: (a: T, b: T) => number } = {},
 ): Ranked<T>[] {
   const precision = options.precision ?? 2;
-  const rows = items.map((item) => ({ item, score: scoreOf(item), steps: toSteps(scoreOf(item), precision) }));
-  rows.sort((a, b) => b.steps - a.steps || (options.tieBreak ? options.tieBreak(a.item, b.item) : 0));
+  const rows = items.map((item) => ({
+    item,
+    score: scoreOf(item),
+    steps: toSteps(scoreOf(item), precision),
+  }));
+  rows.sort(
+    (a, b) => b.steps - a.steps || (options.tieBreak ? options.tieBreak(a.item, b.item) : 0),
+  );
   let rank = 0;
   return rows.map((row, i) => {
     if (i === 0 || row.steps !== rows[i - 1]?.steps) rank = i + 1;

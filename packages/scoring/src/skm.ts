@@ -25,7 +25,10 @@ export interface SkmResult {
  * SKM from raw questionnaire answers (PermenPAN-RB 14/2017): each response holds one answer
  * (1-4) per element, in the methodology's element order.
  */
-export function skmFromAnswers(responses: readonly (readonly number[])[], year?: number): SkmResult {
+export function skmFromAnswers(
+  responses: readonly (readonly number[])[],
+  year?: number,
+): SkmResult {
   const methodology = methodologyFor('SKM', year);
   const elements = methodology.components ?? [];
   if (responses.length === 0) {

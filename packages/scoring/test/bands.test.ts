@@ -10,7 +10,6 @@ import {
   toSteps,
 } from '../src/index.js';
 
-const step = (m: Methodology) => 10 ** -m.precision;
 const fromSteps = (steps: number, m: Methodology) => steps / 10 ** m.precision;
 
 describe('published data points land in the published band', () => {
@@ -91,8 +90,12 @@ describe('bands partition each scale with no gaps or overlaps', () => {
   for (const m of METHODOLOGIES) {
     it(`${m.id}: the table is contiguous from the scale's minimum to its maximum`, () => {
       const sorted = [...m.bands].sort((a, b) => a.min - b.min);
-      expect(toSteps(sorted[0]?.min ?? Number.NaN, m.precision)).toBe(toSteps(m.scale.min, m.precision));
-      expect(toSteps(sorted.at(-1)?.max ?? Number.NaN, m.precision)).toBe(toSteps(m.scale.max, m.precision));
+      expect(toSteps(sorted[0]?.min ?? Number.NaN, m.precision)).toBe(
+        toSteps(m.scale.min, m.precision),
+      );
+      expect(toSteps(sorted.at(-1)?.max ?? Number.NaN, m.precision)).toBe(
+        toSteps(m.scale.max, m.precision),
+      );
       for (let i = 1; i < sorted.length; i++) {
         const prev = sorted[i - 1];
         const cur = sorted[i];
@@ -122,7 +125,9 @@ describe('bands partition each scale with no gaps or overlaps', () => {
           fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true }),
           (a, b) => {
             const [lo, hi] = a <= b ? [a, b] : [b, a];
-            expect(order.indexOf(bandOf(m, lo).label)).toBeLessThanOrEqual(order.indexOf(bandOf(m, hi).label));
+            expect(order.indexOf(bandOf(m, lo).label)).toBeLessThanOrEqual(
+              order.indexOf(bandOf(m, hi).label),
+            );
           },
         ),
       );
@@ -143,9 +148,14 @@ describe('precision', () => {
 });
 
 describe('bad scores', () => {
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('%d is not a number', (score) => {
-    expect(() => classify('IPP', score)).toThrow(expect.objectContaining({ code: 'NOT_A_NUMBER', field: 'score' }));
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    '%d is not a number',
+    (score) => {
+      expect(() => classify('IPP', score)).toThrow(
+        expect.objectContaining({ code: 'NOT_A_NUMBER', field: 'score' }),
+      );
+    },
+  );
 
   it.each([
     ['IPP', 5.01],
@@ -154,7 +164,9 @@ describe('bad scores', () => {
     ['SKM', 24.99],
     ['SPBE', 0.99],
   ] as const)('%s %d is outside the scale', (framework, score) => {
-    expect(() => classify(framework, score)).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE', field: 'score' }));
+    expect(() => classify(framework, score)).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_RANGE', field: 'score' }),
+    );
   });
 });
 

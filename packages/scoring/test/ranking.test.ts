@@ -38,7 +38,9 @@ describe('ranking with ties', () => {
         for (const r of ranked) {
           expect(r.rank).toBe(1 + scores.filter((s) => s > r.score).length);
         }
-        expect(ranked.map((r) => r.rank)).toEqual([...ranked.map((r) => r.rank)].sort((a, b) => a - b));
+        expect(ranked.map((r) => r.rank)).toEqual(
+          [...ranked.map((r) => r.rank)].sort((a, b) => a - b),
+        );
       }),
     );
   });

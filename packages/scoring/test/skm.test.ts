@@ -12,7 +12,9 @@ describe('SKM from raw answers', () => {
       respond(3, 3, 2, 4, 3, 4, 3, 3, 3),
     ]);
     expect(result.respondents).toBe(4);
-    expect(result.elementMeans.map((e) => e.mean)).toEqual([3.5, 3.5, 2.75, 4, 3.25, 3.75, 3.75, 2.75, 2.75]);
+    expect(result.elementMeans.map((e) => e.mean)).toEqual([
+      3.5, 3.5, 2.75, 4, 3.25, 3.75, 3.75, 2.75, 2.75,
+    ]);
     expect(result.elementMeans[0]?.name).toBe('Persyaratan');
     // mean of element means = 30 / 9 = 3.3333; x 25 = 83.33, mutu pelayanan B (Baik)
     expect(result.ikm).toBeCloseTo(3.3333, 4);
@@ -21,8 +23,14 @@ describe('SKM from raw answers', () => {
   });
 
   it('all 4s is 100 (A, Sangat Baik); all 1s is 25 (D, Tidak Baik)', () => {
-    expect(skmFromAnswers([Array(9).fill(4)])).toMatchObject({ converted: 100, band: { grade: 'A' } });
-    expect(skmFromAnswers([Array(9).fill(1)])).toMatchObject({ converted: 25, band: { grade: 'D' } });
+    expect(skmFromAnswers([Array(9).fill(4)])).toMatchObject({
+      converted: 100,
+      band: { grade: 'A' },
+    });
+    expect(skmFromAnswers([Array(9).fill(1)])).toMatchObject({
+      converted: 25,
+      band: { grade: 'D' },
+    });
   });
 
   it('the converted value decides the band at two decimals (3.0644 x 25 = 76.61 is B)', () => {
@@ -34,16 +42,20 @@ describe('SKM from raw answers', () => {
   });
 
   it('names the response and element of a bad answer', () => {
-    expect(() => skmFromAnswers([respond(4, 4, 4, 4, 4, 4, 4, 4, 4), respond(4, 4, 5, 4, 4, 4, 4, 4, 4)])).toThrow(
-      expect.objectContaining({ code: 'INVALID_ANSWER', field: 'responses[1][2]' }),
-    );
+    expect(() =>
+      skmFromAnswers([respond(4, 4, 4, 4, 4, 4, 4, 4, 4), respond(4, 4, 5, 4, 4, 4, 4, 4, 4)]),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ANSWER', field: 'responses[1][2]' }));
     expect(() => skmFromAnswers([respond(4, 4, 2.5, 4, 4, 4, 4, 4, 4)])).toThrow(
       expect.objectContaining({ field: 'responses[0][2]' }),
     );
   });
 
   it('rejects a response with the wrong number of answers, and an empty survey', () => {
-    expect(() => skmFromAnswers([respond(4, 4, 4)])).toThrow(expect.objectContaining({ field: 'responses[0]' }));
-    expect(() => skmFromAnswers([])).toThrow(expect.objectContaining({ code: 'NO_RESPONSES', field: 'responses' }));
+    expect(() => skmFromAnswers([respond(4, 4, 4)])).toThrow(
+      expect.objectContaining({ field: 'responses[0]' }),
+    );
+    expect(() => skmFromAnswers([])).toThrow(
+      expect.objectContaining({ code: 'NO_RESPONSES', field: 'responses' }),
+    );
   });
 });

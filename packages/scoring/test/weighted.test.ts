@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METHODOLOGIES, methodologyById, methodologyFor, ScoringError, weightedTotal } from '../src/index.js';
+import {
+  METHODOLOGIES,
+  methodologyById,
+  methodologyFor,
+  ScoringError,
+  weightedTotal,
+} from '../src/index.js';
 
 const ipp2022 = methodologyFor('IPP', 2024);
-const allAspects = (value: number) => Object.fromEntries((ipp2022.components ?? []).map((c) => [c.key, value]));
+const allAspects = (value: number) =>
+  Object.fromEntries((ipp2022.components ?? []).map((c) => [c.key, value]));
 
 describe('weighted totals', () => {
   it('weighs IPP aspects with the PEKPPP weights (24/25/18/11/10/12)', () => {
@@ -31,7 +38,13 @@ describe('weighted totals', () => {
 
   it('the 2025 Ombudsman method gives public trust 30% of the total', () => {
     const m = methodologyFor('OMBUDSMAN_COMPLIANCE', 2025);
-    const result = weightedTotal(m, { input: 100, proses: 100, output: 100, pengaduan: 100, kepercayaan: 0 });
+    const result = weightedTotal(m, {
+      input: 100,
+      proses: 100,
+      output: 100,
+      pengaduan: 100,
+      kepercayaan: 0,
+    });
     expect(result.total).toBe(70);
   });
 
@@ -83,9 +96,15 @@ describe('weighted totals', () => {
       if (!components) continue;
       fc.assert(
         fc.property(
-          fc.tuple(...components.map((c) => fc.double({ min: c.scale.min, max: c.scale.max, noNaN: true }))),
+          fc.tuple(
+            ...components.map((c) =>
+              fc.double({ min: c.scale.min, max: c.scale.max, noNaN: true }),
+            ),
+          ),
           (values) => {
-            const scores = Object.fromEntries(components.map((c, i) => [c.key, values[i] as number]));
+            const scores = Object.fromEntries(
+              components.map((c, i) => [c.key, values[i] as number]),
+            );
             const { exact } = weightedTotal(m, scores);
             expect(exact).toBeGreaterThanOrEqual(Math.min(...values) * m.totalFactor - 1e-9);
             expect(exact).toBeLessThanOrEqual(Math.max(...values) * m.totalFactor + 1e-9);

@@ -2,10 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 
-export interface Probe {
-  /** Resolves when the dependency answers; rejects with the reason otherwise. */
-  (): Promise<void>;
-}
+/** Resolves when the dependency answers; rejects with the reason otherwise. */
+export type Probe = () => Promise<void>;
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
@@ -49,7 +47,10 @@ async function readiness(probes: Readonly<Record<string, Probe>>) {
         await probe();
         return [name, { status: 'up' }] as const;
       } catch (error) {
-        return [name, { status: 'down', reason: error instanceof Error ? error.message : String(error) }] as const;
+        return [
+          name,
+          { status: 'down', reason: error instanceof Error ? error.message : String(error) },
+        ] as const;
       }
     }),
   );
@@ -85,7 +86,14 @@ export async function serveGraphQL<TContext extends BaseContext>(
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, {
+            errors: [
+              {
+                message: 'The request body is not valid JSON',
+                extensions: { code: 'BAD_REQUEST' },
+              },
+            ],
+          });
         }
       }
       const response = await options.apollo.executeHTTPGraphQLRequest({
@@ -102,14 +110,23 @@ export async function serveGraphQL<TContext extends BaseContext>(
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        return sendJson(res, 413, { errors: [{ message: `The request body exceeds ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return sendJson(res, 413, {
+          errors: [
+            {
+              message: `The request body exceeds ${limit} bytes`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        });
       }
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();
     }
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,

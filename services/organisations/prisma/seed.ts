@@ -7,7 +7,9 @@ import { seedReferenceData } from '../src/reference-data.js';
 const env = loadEnv();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
-  const report = await seedReferenceData(connectPrisma(db.url, { max: db.embedded ? 1 : env.DATABASE_POOL_MAX }));
+  const report = await seedReferenceData(
+    connectPrisma(db.url, { max: db.embedded ? 1 : env.DATABASE_POOL_MAX }),
+  );
   console.log(`reference data: ${report.created} rows created, ${report.updated} updated`);
 } finally {
   await disconnectPrisma();

@@ -4,5 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { schema } from '../src/app.js';
 
-await writeFile(new URL('../schema.graphql', import.meta.url), `${printSubgraphSchema(schema).trim()}\n`);
+await writeFile(
+  new URL('../schema.graphql', import.meta.url),
+  `${printSubgraphSchema(schema).trim()}\n`,
+);
 console.log('wrote schema.graphql');

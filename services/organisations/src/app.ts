@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Probe } from '@mutu/server';
 import type { Context } from './builder.js';
+import { prisma } from './db.js';
 import { schema } from './schema/index.js';
 
 export { schema };
@@ -11,5 +14,12 @@ export function createApollo(): ApolloServer<Context> {
     // Subgraphs sit behind the gateway, which owns the explorer and the CSRF-facing edge.
     csrfPrevention: true,
     introspection: true,
+    // No Apollo Studio here: skip the per-request trace the gateway would forward.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
 }
+
+/** What /readyz checks: the database answers. */
+export const readiness: Record<string, Probe> = {
+  database: async () => void (await prisma().$queryRaw`select 1`),
+};

@@ -16,7 +16,11 @@ export function regencyKind(code: string): RegencyKind {
  * Rows that are new, and rows whose fields differ from what is stored: the seed writes only
  * these, so a second run changes nothing.
  */
-function changes<T extends Row>(wanted: readonly T[], stored: readonly T[], same: (a: T, b: T) => boolean) {
+function changes<T extends Row>(
+  wanted: readonly T[],
+  stored: readonly T[],
+  same: (a: T, b: T) => boolean,
+) {
   const byId = new Map(stored.map((row) => [row.id, row]));
   const created = wanted.filter((row) => !byId.has(row.id));
   const updated = wanted.filter((row) => {
@@ -66,7 +70,11 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedRepor
     prisma.regency.findMany(),
     prisma.organisation.findMany({ where: { id: { in: governments.map((g) => g.id) } } }),
   ]);
-  const p = changes(provinces, storedProvinces.map((s) => ({ ...s, id: s.code })), (a, b) => a.name === b.name);
+  const p = changes(
+    provinces,
+    storedProvinces.map((s) => ({ ...s, id: s.code })),
+    (a, b) => a.name === b.name,
+  );
   const r = changes(
     regencies,
     storedRegencies.map((s) => ({ ...s, id: s.code })),
@@ -76,18 +84,26 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedRepor
     governments,
     storedGovernments,
     (a, b) =>
-      a.name === b.name && a.kind === b.kind && a.provinceCode === b.provinceCode && a.regencyCode === b.regencyCode,
+      a.name === b.name &&
+      a.kind === b.kind &&
+      a.provinceCode === b.provinceCode &&
+      a.regencyCode === b.regencyCode,
   );
 
   await prisma.$transaction([
     prisma.province.createMany({ data: p.created.map(({ code, name }) => ({ code, name })) }),
-    ...p.updated.map(({ code, name }) => prisma.province.update({ where: { code }, data: { name } })),
+    ...p.updated.map(({ code, name }) =>
+      prisma.province.update({ where: { code }, data: { name } }),
+    ),
     prisma.regency.createMany({ data: r.created.map(({ id: _, ...row }) => row) }),
-    ...r.updated.map(({ id: _, code, ...data }) => prisma.regency.update({ where: { code }, data })),
+    ...r.updated.map(({ id: _, code, ...data }) =>
+      prisma.regency.update({ where: { code }, data }),
+    ),
     prisma.organisation.createMany({ data: g.created }),
     ...g.updated.map(({ id, ...data }) => prisma.organisation.update({ where: { id }, data })),
   ]);
-  const count = (c: { created: unknown[]; updated: unknown[] }) => [c.created.length, c.updated.length] as const;
+  const count = (c: { created: unknown[]; updated: unknown[] }) =>
+    [c.created.length, c.updated.length] as const;
   const totals = [count(p), count(r), count(g)];
   return {
     created: totals.reduce((s, [c]) => s + c, 0),

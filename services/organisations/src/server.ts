@@ -1,7 +1,7 @@
 import { applyMigrations, openDatabase } from '@mutu/db';
 import { serveGraphQL } from '@mutu/server';
-import { createApollo } from './app.js';
-import { connectPrisma, disconnectPrisma, prisma } from './db.js';
+import { createApollo, readiness } from './app.js';
+import { connectPrisma, disconnectPrisma } from './db.js';
 import { loadEnv, MIGRATIONS_DIR } from './env.js';
 import { seedReferenceData } from './reference-data.js';
 
@@ -25,9 +25,11 @@ const server = await serveGraphQL({
   context: async () => ({}),
   port: env.PORT,
   host: env.HOST,
-  readiness: { database: async () => void (await prisma().$queryRaw`select 1`) },
+  readiness,
 });
-console.log(`organisations subgraph on ${server.url}${db.embedded ? ` (embedded PostgreSQL in ${env.DATA_DIR})` : ''}`);
+console.log(
+  `organisations subgraph on ${server.url}${db.embedded ? ` (embedded PostgreSQL in ${env.DATA_DIR})` : ''}`,
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

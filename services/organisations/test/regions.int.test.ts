@@ -14,10 +14,9 @@ afterAll(async () => {
 
 describe('regions', () => {
   it('holds all 38 provinces and 514 regencies and cities (416 kabupaten, 98 kota)', async () => {
-    const { data } = await graphql<{ provinces: { code: string; name: string; regencies: { kind: string }[] }[] }>(
-      subgraph.url,
-      '{ provinces { code name regencies { kind } } }',
-    );
+    const { data } = await graphql<{
+      provinces: { code: string; name: string; regencies: { kind: string }[] }[];
+    }>(subgraph.url, '{ provinces { code name regencies { kind } } }');
     expect(data?.provinces).toHaveLength(38);
     const regencies = data?.provinces.flatMap((p) => p.regencies) ?? [];
     expect(regencies).toHaveLength(514);
@@ -37,22 +36,38 @@ describe('regions', () => {
         name: 'Kabupaten Kerinci',
         kind: 'KABUPATEN',
         province: { code: '15', name: 'Jambi' },
-        government: { id: '15.01', name: 'Pemerintah Kabupaten Kerinci', kind: 'REGENCY_GOVERNMENT' },
+        government: {
+          id: '15.01',
+          name: 'Pemerintah Kabupaten Kerinci',
+          kind: 'REGENCY_GOVERNMENT',
+        },
       },
     });
   });
 
   it('a city is a kota with a city government', async () => {
-    const { data } = await graphql(subgraph.url, '{ regency(code: "15.71") { name kind government { kind } } }');
-    expect(data).toEqual({ regency: { name: 'Kota Jambi', kind: 'KOTA', government: { kind: 'CITY_GOVERNMENT' } } });
+    const { data } = await graphql(
+      subgraph.url,
+      '{ regency(code: "15.71") { name kind government { kind } } }',
+    );
+    expect(data).toEqual({
+      regency: { name: 'Kota Jambi', kind: 'KOTA', government: { kind: 'CITY_GOVERNMENT' } },
+    });
   });
 
   it('a province has its provincial government', async () => {
-    const { data } = await graphql(subgraph.url, '{ province(code: "64") { name government { id name kind } } }');
+    const { data } = await graphql(
+      subgraph.url,
+      '{ province(code: "64") { name government { id name kind } } }',
+    );
     expect(data).toEqual({
       province: {
         name: 'Kalimantan Timur',
-        government: { id: '64', name: 'Pemerintah Provinsi Kalimantan Timur', kind: 'PROVINCIAL_GOVERNMENT' },
+        government: {
+          id: '64',
+          name: 'Pemerintah Provinsi Kalimantan Timur',
+          kind: 'PROVINCIAL_GOVERNMENT',
+        },
       },
     });
   });
@@ -113,7 +128,13 @@ describe('regions', () => {
     );
     expect(errors).toBeUndefined();
     expect(data?._entities).toEqual([
-      { id: '15.01', name: 'Pemerintah Kabupaten Kerinci', shortName: null, kind: 'REGENCY_GOVERNMENT', regency: { code: '15.01' } },
+      {
+        id: '15.01',
+        name: 'Pemerintah Kabupaten Kerinci',
+        shortName: null,
+        kind: 'REGENCY_GOVERNMENT',
+        regency: { code: '15.01' },
+      },
       { code: '64.08', name: 'Kabupaten Kutai Timur', regencyKind: 'KABUPATEN' },
       { code: '15', name: 'Jambi' },
       null,

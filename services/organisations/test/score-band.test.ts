@@ -16,7 +16,13 @@ describe('scoreBand', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      scoreBand: { grade: 'B', label: 'Kualitas Tinggi', zone: 'GREEN', methodology: 'ombudsman-2022', confirmed: true },
+      scoreBand: {
+        grade: 'B',
+        label: 'Kualitas Tinggi',
+        zone: 'GREEN',
+        methodology: 'ombudsman-2022',
+        confirmed: true,
+      },
     });
   });
 
@@ -26,25 +32,38 @@ describe('scoreBand', () => {
   });
 
   it('the 2021 Ombudsman method has zones only', async () => {
-    const result = await run('{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, score: 86.6, year: 2021) { grade label zone } }');
-    expect(result.data).toEqual({ scoreBand: { grade: null, label: 'Kepatuhan Tinggi', zone: 'GREEN' } });
+    const result = await run(
+      '{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, score: 86.6, year: 2021) { grade label zone } }',
+    );
+    expect(result.data).toEqual({
+      scoreBand: { grade: null, label: 'Kepatuhan Tinggi', zone: 'GREEN' },
+    });
   });
 
   it('a score outside the scale is BAD_USER_INPUT naming score', async () => {
     const result = await run('{ scoreBand(framework: IPP, score: 5.5) { grade } }');
     expect(result.data).toBeNull();
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'score' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'score',
+    });
     expect(result.errors?.[0]?.message).toMatch(/score must be between 0 and 5/);
   });
 
   it('NaN sent as a variable is BAD_USER_INPUT naming $score', async () => {
-    const result = await run('query($s: Float!) { scoreBand(framework: SKM, score: $s) { grade } }', { s: 'NaN' });
+    const result = await run(
+      'query($s: Float!) { scoreBand(framework: SKM, score: $s) { grade } }',
+      { s: 'NaN' },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(result.errors?.[0]?.message).toContain('$s');
   });
 
   it('an implausible year is BAD_USER_INPUT naming year', async () => {
     const result = await run('{ scoreBand(framework: IPP, score: 3, year: 20240) { grade } }');
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'year' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'year',
+    });
   });
 });

@@ -27,7 +27,12 @@ function aspects(weights: readonly [number, number, number, number, number, numb
     ['pengaduan', 'Konsultasi dan Pengaduan'],
     ['inovasi', 'Inovasi'],
   ] as const;
-  return names.map(([key, name], i) => ({ key, name, weight: weights[i] ?? 0, scale: ASPECT_SCALE }));
+  return names.map(([key, name], i) => ({
+    key,
+    name,
+    weight: weights[i] ?? 0,
+    scale: ASPECT_SCALE,
+  }));
 }
 
 export const IPP_METHODOLOGIES: readonly Methodology[] = [
@@ -62,6 +67,7 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
     components: aspects([24, 25, 18, 11, 10, 12]),
     totalFactor: 1,
     confirmed: false,
-    source: 'PermenPAN-RB 29/2022 and 4/2023, Pedoman MenPAN-RB 1/2022 and 5/2023; categories unconfirmed',
+    source:
+      'PermenPAN-RB 29/2022 and 4/2023, Pedoman MenPAN-RB 1/2022 and 5/2023; categories unconfirmed',
   },
 ];

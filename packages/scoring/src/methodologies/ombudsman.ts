@@ -32,10 +32,25 @@ const OPINION_GRADES: readonly Band[] = [
  * published as weighted points that add up to the unit's total.
  */
 const DIMENSIONS_2023: readonly Component[] = [
-  { key: 'input', name: 'Input (kompetensi pelaksana, sarana prasarana)', weight: 21.85, scale: DIMENSION_SCALE },
+  {
+    key: 'input',
+    name: 'Input (kompetensi pelaksana, sarana prasarana)',
+    weight: 21.85,
+    scale: DIMENSION_SCALE,
+  },
   { key: 'proses', name: 'Proses (standar pelayanan)', weight: 32.37, scale: DIMENSION_SCALE },
-  { key: 'output', name: 'Output (persepsi maladministrasi)', weight: 24.24, scale: DIMENSION_SCALE },
-  { key: 'pengaduan', name: 'Pengaduan (pengelolaan pengaduan)', weight: 21.54, scale: DIMENSION_SCALE },
+  {
+    key: 'output',
+    name: 'Output (persepsi maladministrasi)',
+    weight: 24.24,
+    scale: DIMENSION_SCALE,
+  },
+  {
+    key: 'pengaduan',
+    name: 'Pengaduan (pengelolaan pengaduan)',
+    weight: 21.54,
+    scale: DIMENSION_SCALE,
+  },
 ];
 
 /**
@@ -77,7 +92,8 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
     components: DIMENSIONS_2023,
     totalFactor: 1,
     confirmed: true,
-    source: 'Ombudsman RI explanations 2023-2024; dimension weights from the 2023 workshop material',
+    source:
+      'Ombudsman RI explanations 2023-2024; dimension weights from the 2023 workshop material',
   },
   {
     id: 'ombudsman-2025',

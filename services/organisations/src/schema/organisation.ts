@@ -8,18 +8,25 @@ const ORGANISATION_ID = /^[a-z0-9][a-z0-9.-]{0,199}$/;
 export const OrganisationKind = builder.enumType('OrganisationKind', {
   description: 'What kind of body an organisation is.',
   values: {
-    NATIONAL_AGENCY: { description: 'A national ministry (kementerian) or agency (lembaga), e.g. KemenPAN-RB.' },
-    OMBUDSMAN_OFFICE: { description: 'Ombudsman RI or one of its provincial offices (Perwakilan).' },
+    NATIONAL_AGENCY: {
+      description: 'A national ministry (kementerian) or agency (lembaga), e.g. KemenPAN-RB.',
+    },
+    OMBUDSMAN_OFFICE: {
+      description: 'Ombudsman RI or one of its provincial offices (Perwakilan).',
+    },
     PROVINCIAL_GOVERNMENT: { description: 'A provincial government (Pemerintah Provinsi).' },
     REGENCY_GOVERNMENT: { description: 'A regency government (Pemerintah Kabupaten).' },
     CITY_GOVERNMENT: { description: 'A city government (Pemerintah Kota).' },
     OPD: {
       description:
-        'Organisasi Perangkat Daerah: a regional government\'s department or agency (dinas, badan, bagian of the Setda).',
+        "Organisasi Perangkat Daerah: a regional government's department or agency (dinas, badan, bagian of the Setda).",
     },
-    SERVICE_UNIT: { description: 'A unit that serves citizens directly: puskesmas, UPT, sekolah, RSUD.' },
+    SERVICE_UNIT: {
+      description: 'A unit that serves citizens directly: puskesmas, UPT, sekolah, RSUD.',
+    },
     PUBLIC_SERVICE_MALL: {
-      description: 'Mal Pelayanan Publik (MPP): one building where many agencies serve citizens (Perpres 89/2021).',
+      description:
+        'Mal Pelayanan Publik (MPP): one building where many agencies serve citizens (Perpres 89/2021).',
     },
   } as const,
 });
@@ -29,18 +36,30 @@ export const Organisation = builder.prismaObject('Organisation', {
     'A body that serves the public or supervises those who do. Regional governments are keyed by their Kemendagri code ("15.01" is Pemerintah Kabupaten Kerinci); bodies under them by the parent\'s id plus a slug.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable, URL-safe identifier.' }),
-    name: t.exposeString('name', { description: 'Official name, e.g. "Pemerintah Kabupaten Kerinci".' }),
-    shortName: t.exposeString('shortName', { nullable: true, description: 'Short name or acronym, e.g. "DPMPTSP".' }),
+    name: t.exposeString('name', {
+      description: 'Official name, e.g. "Pemerintah Kabupaten Kerinci".',
+    }),
+    shortName: t.exposeString('shortName', {
+      nullable: true,
+      description: 'Short name or acronym, e.g. "DPMPTSP".',
+    }),
     kind: t.expose('kind', { type: OrganisationKind, description: 'What kind of body it is.' }),
-    parent: t.relation('parent', { nullable: true, description: 'The body it belongs to, if any.' }),
+    parent: t.relation('parent', {
+      nullable: true,
+      description: 'The body it belongs to, if any.',
+    }),
     children: t.relation('children', {
       description: 'The bodies directly under it, by name.',
       query: { orderBy: { name: 'asc' } },
     }),
-    province: t.relation('province', { nullable: true, description: 'The province it serves or lies in.' }),
+    province: t.relation('province', {
+      nullable: true,
+      description: 'The province it serves or lies in.',
+    }),
     regency: t.relation('regency', {
       nullable: true,
-      description: 'The regency or city it serves or lies in; null for national and provincial bodies.',
+      description:
+        'The regency or city it serves or lies in; null for national and provincial bodies.',
     }),
   }),
 });

@@ -28,7 +28,8 @@ export const Province = builder.prismaObject('Province', {
       nullable: true,
       description: 'The provincial government (Pemerintah Provinsi).',
       // Government ids are the region codes (graph contract), and Prisma batches findUnique.
-      resolve: (query, province) => prisma().organisation.findUnique({ ...query, where: { id: province.code } }),
+      resolve: (query, province) =>
+        prisma().organisation.findUnique({ ...query, where: { id: province.code } }),
     }),
   }),
 });
@@ -38,14 +39,17 @@ export const Regency = builder.prismaObject('Regency', {
     'A regency (kabupaten) or city (kota), keyed by its Kemendagri code "NN.NN" (e.g. "15.01" for Kabupaten Kerinci, "15.71" for Kota Jambi).',
   fields: (t) => ({
     code: t.exposeID('code', { description: 'Kemendagri code: province code, a dot, two digits.' }),
-    name: t.exposeString('name', { description: 'Official name with its designation, e.g. "Kabupaten Kerinci".' }),
+    name: t.exposeString('name', {
+      description: 'Official name with its designation, e.g. "Kabupaten Kerinci".',
+    }),
     kind: t.expose('kind', { type: RegencyKind, description: 'Kabupaten or kota.' }),
     province: t.relation('province', { description: 'The province it lies in.' }),
     government: t.prismaField({
       type: 'Organisation',
       nullable: true,
       description: 'The regency or city government (Pemerintah Kabupaten/Kota).',
-      resolve: (query, regency) => prisma().organisation.findUnique({ ...query, where: { id: regency.code } }),
+      resolve: (query, regency) =>
+        prisma().organisation.findUnique({ ...query, where: { id: regency.code } }),
     }),
   }),
 });
@@ -64,13 +68,19 @@ builder.asEntity(Regency, {
 
 export function assertProvinceCode(code: string, argument = 'code'): void {
   if (!PROVINCE_CODE.test(code)) {
-    throw badUserInput(argument, `${argument} must be a two-digit Kemendagri province code such as "15", got "${code}"`);
+    throw badUserInput(
+      argument,
+      `${argument} must be a two-digit Kemendagri province code such as "15", got "${code}"`,
+    );
   }
 }
 
 export function assertRegencyCode(code: string, argument = 'code'): void {
   if (!REGENCY_CODE.test(code)) {
-    throw badUserInput(argument, `${argument} must be a Kemendagri regency or city code such as "15.01", got "${code}"`);
+    throw badUserInput(
+      argument,
+      `${argument} must be a Kemendagri regency or city code such as "15.01", got "${code}"`,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { classify, FRAMEWORKS, ScoringError } from '@mutu/scoring';
+import { classify, type FRAMEWORKS, ScoringError } from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
 import { builder } from '../builder.js';
 
@@ -9,12 +9,16 @@ export const Framework = builder.enumType('Framework', {
       description:
         'Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik by Ombudsman RI, 0-100: zones to 2021, opinion grades A-E since 2022.',
     },
-    IPP: { description: 'Indeks Pelayanan Publik by KemenPAN-RB (PEKPPP), 0-5, categories A to F.' },
+    IPP: {
+      description: 'Indeks Pelayanan Publik by KemenPAN-RB (PEKPPP), 0-5, categories A to F.',
+    },
     SKM: {
       description:
         'Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): the converted IKM, 25-100, mutu pelayanan A to D.',
     },
-    SPBE: { description: 'Indeks SPBE (e-government maturity, PermenPAN-RB 59/2020), 1-5, predikat only.' },
+    SPBE: {
+      description: 'Indeks SPBE (e-government maturity, PermenPAN-RB 59/2020), 1-5, predikat only.',
+    },
   } satisfies Record<(typeof FRAMEWORKS)[number], { description: string }>,
 });
 
@@ -41,16 +45,27 @@ export const ScoreBand = builder.objectRef<ScoreBandShape>('ScoreBand').implemen
   fields: (t) => ({
     grade: t.exposeString('grade', {
       nullable: true,
-      description: 'Letter grade (IPP "B", Ombudsman "A"); null where the methodology has zones or predikat only.',
+      description:
+        'Letter grade (IPP "B", Ombudsman "A"); null where the methodology has zones or predikat only.',
     }),
     label: t.exposeString('label', {
-      description: 'The official label: predikat, opini or mutu pelayanan, e.g. "Baik", "Kualitas Tinggi".',
+      description:
+        'The official label: predikat, opini or mutu pelayanan, e.g. "Baik", "Kualitas Tinggi".',
     }),
-    zone: t.expose('zone', { type: Zone, nullable: true, description: 'Ombudsman zone; null for frameworks without zones.' }),
-    methodology: t.exposeString('methodologyId', { description: 'The methodology version that banded the score, e.g. "ombudsman-2022".' }),
-    methodologyName: t.exposeString('methodologyName', { description: 'The methodology\'s official name.' }),
+    zone: t.expose('zone', {
+      type: Zone,
+      nullable: true,
+      description: 'Ombudsman zone; null for frameworks without zones.',
+    }),
+    methodology: t.exposeString('methodologyId', {
+      description: 'The methodology version that banded the score, e.g. "ombudsman-2022".',
+    }),
+    methodologyName: t.exposeString('methodologyName', {
+      description: "The methodology's official name.",
+    }),
     confirmed: t.exposeBoolean('confirmed', {
-      description: 'False where the bands are the best current reading of public sources rather than a seen regulation.',
+      description:
+        'False where the bands are the best current reading of public sources rather than a seen regulation.',
     }),
   }),
 });

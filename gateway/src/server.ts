@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { serveGraphQL } from '@mutu/server';
+import { createGateway } from './app.js';
+import { SUPERGRAPH_FILE } from './compose.js';
+import { loadEnv } from './env.js';
+
+const env = loadEnv();
+const supergraphSdl = await readFile(env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8');
+const apollo = createGateway({ supergraphSdl, subgraphUrls: env.subgraphUrls });
+await apollo.start();
+const server = await serveGraphQL({
+  apollo,
+  context: async () => ({}),
+  port: env.PORT,
+  host: env.HOST,
+});
+console.log(`Mutu gateway on ${server.url}`);
+
+async function shutdown() {
+  await server.close();
+  await apollo.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

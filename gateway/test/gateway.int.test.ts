@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import type { ApolloServer } from '@apollo/server';
+import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
+import { type RunningServer, serveGraphQL } from '@mutu/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../src/app.js';
+import { SUPERGRAPH_FILE } from '../src/compose.js';
+
+let organisations: TestSubgraph;
+let apollo: ApolloServer;
+let gateway: RunningServer;
+
+async function query(q: string, variables?: Record<string, unknown>) {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: q, variables }),
+  });
+  return (await response.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
+}
+
+beforeAll(async () => {
+  organisations = await startTestSubgraph();
+  apollo = createGateway({
+    supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
+    subgraphUrls: { organisations: organisations.url },
+  });
+  await apollo.start();
+  gateway = await serveGraphQL({ apollo, context: async () => ({}), port: 0 });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await apollo?.stop();
+  await organisations?.close();
+});
+
+describe('through the gateway', () => {
+  it('{ provinces { code name } } returns the 38 provinces', async () => {
+    const result = await query('{ provinces { code name } }');
+    expect(result.errors).toBeUndefined();
+    const provinces = result.data?.provinces as { code: string; name: string }[];
+    expect(provinces).toHaveLength(38);
+    expect(provinces).toContainEqual({ code: '15', name: 'Jambi' });
+  });
+
+  it('regency 15.01 is Kerinci in Jambi', async () => {
+    const result = await query('{ regency(code: "15.01") { name province { name } } }');
+    expect(result).toEqual({
+      data: { regency: { name: 'Kabupaten Kerinci', province: { name: 'Jambi' } } },
+    });
+  });
+
+  it('scoreBand answers the contract example', async () => {
+    const result = await query(
+      '{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, score: 86.6, year: 2023) { grade label zone } }',
+    );
+    expect(result).toEqual({
+      data: { scoreBand: { grade: 'B', label: 'Kualitas Tinggi', zone: 'GREEN' } },
+    });
+  });
+
+  it('a malformed code keeps its BAD_USER_INPUT code and argument through the gateway', async () => {
+    const result = await query('{ regency(code: "kerinci") { name } }');
+    expect(result.data).toEqual({ regency: null });
+    expect(result.errors?.[0]?.message).toMatch(/code must be a Kemendagri regency or city code/);
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'code',
+    });
+  });
+
+  it('an unknown code is null without errors', async () => {
+    expect(await query('{ province(code: "99") { name } }')).toEqual({ data: { province: null } });
+  });
+
+  it('serves health and readiness', async () => {
+    const base = gateway.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const subgraphBase = organisations.url.replace(/\/graphql$/, '');
+    const ready = await fetch(`${subgraphBase}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { database: { status: 'up' } } });
+  });
+});
