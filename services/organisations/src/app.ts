@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { Probe } from '@mutu/server';
 import type { Context } from './builder.js';
 import { prisma } from './db.js';
+import { createLoaders } from './loaders.js';
 import { schema } from './schema/index.js';
 
 export { schema };
@@ -23,3 +24,8 @@ export function createApollo(): ApolloServer<Context> {
 export const readiness: Record<string, Probe> = {
   database: async () => void (await prisma().$queryRaw`select 1`),
 };
+
+/** A fresh context per request. */
+export async function createContext(): Promise<Context> {
+  return { loaders: createLoaders() };
+}

@@ -2,19 +2,37 @@ import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
 import { prisma } from './db.js';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
+import type { Loaders } from './loaders.js';
 
-export type Context = Record<string, never>;
+export interface Context {
+  /** Per-request batch loaders (a DataLoader caches for one request only). */
+  loaders: Loaders;
+}
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+  };
 }>({
-  plugins: [DirectivesPlugin, PrismaPlugin, FederationPlugin],
+  plugins: [DirectivesPlugin, RelayPlugin, PrismaPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Entities are fetched by their federation keys; no global `node` lookups.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    // Every subgraph with a connection defines PageInfo; federation needs them shareable.
+    pageInfoTypeOptions: { shareable: true },
+  },
   prisma: {
     client: () => prisma(),
     dmmf: getDatamodel(),

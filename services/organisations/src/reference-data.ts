@@ -1,112 +1,156 @@
 import { getProvinces, getRegencies } from 'idn-area-data';
 import type { PrismaClient } from './generated/prisma/client.js';
-import type { OrganisationKind, RegencyKind } from './generated/prisma/enums.js';
+import type { OrganisationKind, RegencyKind, Sector } from './generated/prisma/enums.js';
+import { KNOWN_BODIES } from './known-bodies.js';
+import { searchKey } from './text.js';
 
-interface Row {
-  id: string;
-  name: string;
-}
+const REGION_SOURCE = 'idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025)';
 
 /** Kemendagri numbering: NN.01-NN.69 are kabupaten, NN.71-NN.99 kota (../shared/domain/bands.md). */
 export function regencyKind(code: string): RegencyKind {
   return Number(code.slice(3)) >= 71 ? 'KOTA' : 'KABUPATEN';
 }
 
-/**
- * Rows that are new, and rows whose fields differ from what is stored: the seed writes only
- * these, so a second run changes nothing.
- */
-function changes<T extends Row>(
-  wanted: readonly T[],
-  stored: readonly T[],
-  same: (a: T, b: T) => boolean,
-) {
-  const byId = new Map(stored.map((row) => [row.id, row]));
-  const created = wanted.filter((row) => !byId.has(row.id));
-  const updated = wanted.filter((row) => {
-    const existing = byId.get(row.id);
-    return existing !== undefined && !same(existing, row);
-  });
-  return { created, updated };
+interface OrganisationRow {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  shortName: string | null;
+  searchText: string;
+  sector: Sector | null;
+  parentId: string | null;
+  provinceCode: string | null;
+  regencyCode: string | null;
+  source: string;
+  sourceReference: string | null;
 }
+
+const COMPARED = [
+  'kind',
+  'name',
+  'shortName',
+  'searchText',
+  'sector',
+  'parentId',
+  'provinceCode',
+  'regencyCode',
+  'source',
+  'sourceReference',
+] as const;
 
 export interface SeedReport {
   readonly created: number;
   readonly updated: number;
 }
 
-/**
- * Provinces, regencies and cities from `idn-area-data` (Kepmendagri 300.2.2-2138/2025), and
- * one government organisation per region. Idempotent.
- */
-export async function seedReferenceData(prisma: PrismaClient): Promise<SeedReport> {
-  const provinces = (await getProvinces()).map((p) => ({ id: p.code, code: p.code, name: p.name }));
-  const regencies = (await getRegencies({ transform: true })).map((r) => ({
-    id: r.code,
-    code: r.code,
-    name: r.name,
-    provinceCode: r.provinceCode,
-    kind: regencyKind(r.code),
-  }));
-  const governments = [
+async function wantedOrganisations(): Promise<OrganisationRow[]> {
+  const provinces = await getProvinces();
+  const regencies = await getRegencies({ transform: true });
+  const governments: OrganisationRow[] = [
     ...provinces.map((p) => ({
       id: p.code,
       name: `Pemerintah Provinsi ${p.name}`,
-      kind: 'PROVINCIAL_GOVERNMENT' as OrganisationKind,
-      provinceCode: p.code as string | null,
-      regencyCode: null as string | null,
+      kind: 'PROVINCIAL_GOVERNMENT' as const,
+      provinceCode: p.code,
+      regencyCode: null,
     })),
     ...regencies.map((r) => ({
       id: r.code,
       name: `Pemerintah ${r.name}`,
-      kind: (r.kind === 'KOTA' ? 'CITY_GOVERNMENT' : 'REGENCY_GOVERNMENT') as OrganisationKind,
-      provinceCode: r.provinceCode as string | null,
-      regencyCode: r.code as string | null,
+      kind:
+        regencyKind(r.code) === 'KOTA'
+          ? ('CITY_GOVERNMENT' as const)
+          : ('REGENCY_GOVERNMENT' as const),
+      provinceCode: r.provinceCode,
+      regencyCode: r.code,
     })),
-  ];
+  ].map((g) => ({
+    ...g,
+    shortName: null,
+    searchText: searchKey(g.name),
+    sector: 'PEMERINTAHAN_UMUM',
+    parentId: null,
+    source: REGION_SOURCE,
+    sourceReference: null,
+  }));
+  const bodies: OrganisationRow[] = KNOWN_BODIES.map((b) => ({
+    id: b.id,
+    kind: b.kind,
+    name: b.name,
+    shortName: b.shortName ?? null,
+    searchText: searchKey(b.name, b.shortName),
+    sector: b.sector,
+    parentId: b.parentId ?? null,
+    provinceCode: b.provinceCode ?? null,
+    regencyCode: b.regencyCode ?? null,
+    source: b.source,
+    sourceReference: b.sourceReference ?? null,
+  }));
+  return [...governments, ...bodies];
+}
 
-  const [storedProvinces, storedRegencies, storedGovernments] = await Promise.all([
+/**
+ * Provinces, regencies and cities from `idn-area-data`, one government organisation per
+ * region, and the bodies named in public reports (known-bodies.ts). Idempotent: it creates
+ * what is missing and corrects seeded records nobody has edited since (version 1); records an
+ * administrator changed are theirs.
+ */
+export async function seedReferenceData(prisma: PrismaClient): Promise<SeedReport> {
+  const provinces = await getProvinces();
+  const regencies = (await getRegencies({ transform: true })).map((r) => ({
+    ...r,
+    kind: regencyKind(r.code),
+  }));
+  const organisations = await wantedOrganisations();
+
+  const [storedProvinces, storedRegencies, storedOrganisations, storedMalls] = await Promise.all([
     prisma.province.findMany(),
     prisma.regency.findMany(),
-    prisma.organisation.findMany({ where: { id: { in: governments.map((g) => g.id) } } }),
+    prisma.organisation.findMany({ where: { id: { in: organisations.map((o) => o.id) } } }),
+    prisma.publicServiceMall.findMany({ select: { organisationId: true } }),
   ]);
-  const p = changes(
-    provinces,
-    storedProvinces.map((s) => ({ ...s, id: s.code })),
-    (a, b) => a.name === b.name,
-  );
-  const r = changes(
-    regencies,
-    storedRegencies.map((s) => ({ ...s, id: s.code })),
-    (a, b) => a.name === b.name && a.provinceCode === b.provinceCode && a.kind === b.kind,
-  );
-  const g = changes(
-    governments,
-    storedGovernments,
-    (a, b) =>
-      a.name === b.name &&
-      a.kind === b.kind &&
-      a.provinceCode === b.provinceCode &&
-      a.regencyCode === b.regencyCode,
-  );
+  const provinceByCode = new Map(storedProvinces.map((p) => [p.code, p]));
+  const regencyByCode = new Map(storedRegencies.map((r) => [r.code, r]));
+  const organisationById = new Map(storedOrganisations.map((o) => [o.id, o]));
+  const mallIds = new Set(storedMalls.map((m) => m.organisationId));
+
+  const newProvinces = provinces.filter((p) => !provinceByCode.has(p.code));
+  const changedProvinces = provinces.filter((p) => {
+    const s = provinceByCode.get(p.code);
+    return s && s.name !== p.name;
+  });
+  const newRegencies = regencies.filter((r) => !regencyByCode.has(r.code));
+  const changedRegencies = regencies.filter((r) => {
+    const s = regencyByCode.get(r.code);
+    return s && (s.name !== r.name || s.provinceCode !== r.provinceCode || s.kind !== r.kind);
+  });
+  const newOrganisations = organisations.filter((o) => !organisationById.has(o.id));
+  const changedOrganisations = organisations.filter((o) => {
+    const s = organisationById.get(o.id);
+    return s && s.version === 1 && COMPARED.some((field) => s[field] !== o[field]);
+  });
+  const newMalls = KNOWN_BODIES.filter((b) => b.mall && !mallIds.has(b.id));
 
   await prisma.$transaction([
-    prisma.province.createMany({ data: p.created.map(({ code, name }) => ({ code, name })) }),
-    ...p.updated.map(({ code, name }) =>
+    prisma.province.createMany({ data: newProvinces }),
+    ...changedProvinces.map(({ code, name }) =>
       prisma.province.update({ where: { code }, data: { name } }),
     ),
-    prisma.regency.createMany({ data: r.created.map(({ id: _, ...row }) => row) }),
-    ...r.updated.map(({ id: _, code, ...data }) =>
+    prisma.regency.createMany({ data: newRegencies }),
+    ...changedRegencies.map(({ code, ...data }) =>
       prisma.regency.update({ where: { code }, data }),
     ),
-    prisma.organisation.createMany({ data: g.created }),
-    ...g.updated.map(({ id, ...data }) => prisma.organisation.update({ where: { id }, data })),
+    // One statement: PostgreSQL checks the parent references when it ends, so order is free.
+    prisma.organisation.createMany({ data: newOrganisations }),
+    ...changedOrganisations.map(({ id, ...data }) =>
+      prisma.organisation.update({ where: { id }, data }),
+    ),
+    prisma.publicServiceMall.createMany({
+      data: newMalls.map((b) => ({ organisationId: b.id, status: b.mall?.status ?? 'OPEN' })),
+    }),
   ]);
-  const count = (c: { created: unknown[]; updated: unknown[] }) =>
-    [c.created.length, c.updated.length] as const;
-  const totals = [count(p), count(r), count(g)];
   return {
-    created: totals.reduce((s, [c]) => s + c, 0),
-    updated: totals.reduce((s, [, u]) => s + u, 0),
+    created: newProvinces.length + newRegencies.length + newOrganisations.length + newMalls.length,
+    updated: changedProvinces.length + changedRegencies.length + changedOrganisations.length,
   };
 }

@@ -1,6 +1,6 @@
 import { applyMigrations, openDatabase } from '@mutu/db';
 import { serveGraphQL } from '@mutu/server';
-import { createApollo, readiness } from './app.js';
+import { createApollo, createContext, readiness } from './app.js';
 import { connectPrisma, disconnectPrisma } from './db.js';
 import { loadEnv, MIGRATIONS_DIR } from './env.js';
 import { seedReferenceData } from './reference-data.js';
@@ -22,7 +22,7 @@ const apollo = createApollo();
 await apollo.start();
 const server = await serveGraphQL({
   apollo,
-  context: async () => ({}),
+  context: createContext,
   port: env.PORT,
   host: env.HOST,
   readiness,

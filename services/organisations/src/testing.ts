@@ -1,6 +1,6 @@
 import { createTestDatabase } from '@mutu/db/testing';
 import { type RunningServer, serveGraphQL } from '@mutu/server';
-import { createApollo, readiness } from './app.js';
+import { createApollo, createContext, readiness } from './app.js';
 import { connectPrisma, disconnectPrisma } from './db.js';
 import { MIGRATIONS_DIR } from './env.js';
 import { seedReferenceData } from './reference-data.js';
@@ -20,7 +20,7 @@ export async function startTestSubgraph(): Promise<TestSubgraph> {
   await seedReferenceData(client);
   const apollo = createApollo();
   await apollo.start();
-  const server = await serveGraphQL({ apollo, context: async () => ({}), port: 0, readiness });
+  const server = await serveGraphQL({ apollo, context: createContext, port: 0, readiness });
   return {
     ...server,
     databaseUrl: db.url,

@@ -1,9 +1,13 @@
 import { badUserInput } from '@mutu/server';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { searchKey } from '../text.js';
+import { assertProvinceCode, assertRegencyCode } from './region.js';
 
 /** Stable and URL-safe (graph contract): region codes, then dot-separated lowercase slugs. */
 const ORGANISATION_ID = /^[a-z0-9][a-z0-9.-]{0,199}$/;
+export const MAX_PAGE = 100;
 
 export const OrganisationKind = builder.enumType('OrganisationKind', {
   description: 'What kind of body an organisation is.',
@@ -31,9 +35,54 @@ export const OrganisationKind = builder.enumType('OrganisationKind', {
   } as const,
 });
 
+export const Sector = builder.enumType('Sector', {
+  description: 'The field of public service a body works in.',
+  values: {
+    KESEHATAN: { description: 'Health (dinas kesehatan, puskesmas, RSUD).' },
+    PENDIDIKAN: { description: 'Education (dinas pendidikan, sekolah).' },
+    KEPENDUDUKAN: { description: 'Civil registration (Disdukcapil).' },
+    PERIZINAN: { description: 'Investment and licensing (DPMPTSP), and MPPs.' },
+    SOSIAL: { description: 'Social affairs (dinas sosial).' },
+    KETENAGAKERJAAN: { description: 'Manpower.' },
+    PERHUBUNGAN: { description: 'Transport.' },
+    PEKERJAAN_UMUM: { description: 'Public works.' },
+    TATA_KELOLA: {
+      description: 'Organisation and bureaucratic reform (Bagian Organisasi, KemenPAN-RB).',
+    },
+    PENGAWASAN: { description: 'Supervision of public services (Ombudsman RI).' },
+    PEMERINTAHAN_UMUM: {
+      description: 'General government (a regional government as a whole, Kemendagri).',
+    },
+  } as const,
+});
+
+export const OrganisationStatus = builder.enumType('OrganisationStatus', {
+  description: 'Whether a body still exists.',
+  values: {
+    ACTIVE: { description: 'In operation.' },
+    MERGED: { description: 'Merged into another body (see `mergedInto`).' },
+    DISSOLVED: { description: 'Dissolved (see `endedOn`).' },
+  } as const,
+});
+
+const Provenance = builder
+  .objectRef<{ source: string; reference: string | null }>('Provenance')
+  .implement({
+    description: 'Where a record comes from.',
+    fields: (t) => ({
+      source: t.exposeString('source', {
+        description: 'The regulation, data set or public report the record rests on.',
+      }),
+      reference: t.exposeString('reference', {
+        nullable: true,
+        description: 'A citation or link within that source.',
+      }),
+    }),
+  });
+
 export const Organisation = builder.prismaObject('Organisation', {
   description:
-    'A body that serves the public or supervises those who do. Regional governments are keyed by their Kemendagri code ("15.01" is Pemerintah Kabupaten Kerinci); bodies under them by the parent\'s id plus a slug.',
+    'A body that serves the public or supervises those who do. Regional governments are keyed by their Kemendagri code ("15.01" is Pemerintah Kabupaten Kerinci); bodies under them by the parent\'s id plus a slug ("17.01.dinas-kesehatan").',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable, URL-safe identifier.' }),
     name: t.exposeString('name', {
@@ -44,6 +93,24 @@ export const Organisation = builder.prismaObject('Organisation', {
       description: 'Short name or acronym, e.g. "DPMPTSP".',
     }),
     kind: t.expose('kind', { type: OrganisationKind, description: 'What kind of body it is.' }),
+    sector: t.expose('sector', {
+      type: Sector,
+      nullable: true,
+      description: 'Its field of public service, where one applies.',
+    }),
+    status: t.expose('status', {
+      type: OrganisationStatus,
+      description: 'Active, merged or dissolved.',
+    }),
+    endedOn: t.expose('endedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The day it was merged or dissolved.',
+    }),
+    mergedInto: t.relation('mergedInto', {
+      nullable: true,
+      description: 'The body it was merged into.',
+    }),
     parent: t.relation('parent', {
       nullable: true,
       description: 'The body it belongs to, if any.',
@@ -61,12 +128,43 @@ export const Organisation = builder.prismaObject('Organisation', {
       description:
         'The regency or city it serves or lies in; null for national and provincial bodies.',
     }),
+    mall: t.relation('mall', {
+      nullable: true,
+      description: 'For a Mal Pelayanan Publik: its building, tenants and services.',
+    }),
+    provenance: t.field({
+      type: Provenance,
+      description: 'Where this record comes from.',
+      select: { source: true, sourceReference: true },
+      resolve: (o) => ({ source: o.source, reference: o.sourceReference }),
+    }),
+    version: t.exposeInt('version', {
+      description:
+        'Incremented by every change. Send it back with an update so that two editors cannot overwrite each other.',
+    }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      description: 'When the record was created.',
+    }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      description: 'When the record last changed.',
+    }),
   }),
 });
+
+builder.prismaObjectField(Organisation, 'ancestors', (t) =>
+  t.field({
+    type: [Organisation],
+    description: 'The chain of bodies above it, from the top down to its parent.',
+    resolve: (organisation, _args, ctx) => ctx.loaders.ancestors.load(organisation.id),
+  }),
+);
 
 builder.asEntity(Organisation, {
   key: builder.selection<{ id: string }>('id'),
   // Whole rows, batched: Prisma merges the findUnique calls of one tick into one query.
+  // (Exposed fields are not selected for entities, hayes/pothos#1321, so the full row is loaded.)
   resolveReference: ({ id }) => prisma().organisation.findUnique({ where: { id } }),
 });
 
@@ -79,6 +177,70 @@ export function assertOrganisationId(id: string, argument = 'id'): void {
   }
 }
 
+export const OrganisationFilter = builder.inputType('OrganisationFilter', {
+  description: 'Narrows a list of organisations; every field given must match.',
+  fields: (t) => ({
+    kind: t.field({ type: [OrganisationKind], description: 'Any of these kinds.' }),
+    sector: t.field({ type: [Sector], description: 'Any of these sectors.' }),
+    status: t.field({
+      type: [OrganisationStatus],
+      description: 'Any of these statuses (all when omitted).',
+    }),
+    provinceCode: t.string({ description: 'In this province ("15").' }),
+    regencyCode: t.string({ description: 'In this regency or city ("15.01").' }),
+    parentId: t.id({ description: 'Directly under this organisation.' }),
+    search: t.string({
+      description:
+        'Words in the name or short name, ignoring case and accents ("dinas kesehatan", "DPMPTSP").',
+    }),
+  }),
+});
+
+type Filter = typeof OrganisationFilter.$inferInput;
+
+export function organisationWhere(
+  filter: Filter | null | undefined,
+): Prisma.OrganisationWhereInput {
+  if (!filter) return {};
+  const where: Prisma.OrganisationWhereInput[] = [];
+  if (filter.kind?.length) where.push({ kind: { in: filter.kind } });
+  if (filter.sector?.length) where.push({ sector: { in: filter.sector } });
+  if (filter.status?.length) where.push({ status: { in: filter.status } });
+  if (filter.provinceCode != null) {
+    assertProvinceCode(filter.provinceCode, 'filter.provinceCode');
+    where.push({ provinceCode: filter.provinceCode });
+  }
+  if (filter.regencyCode != null) {
+    assertRegencyCode(filter.regencyCode, 'filter.regencyCode');
+    where.push({ regencyCode: filter.regencyCode });
+  }
+  if (filter.parentId != null) {
+    assertOrganisationId(String(filter.parentId), 'filter.parentId');
+    where.push({ parentId: String(filter.parentId) });
+  }
+  if (filter.search != null) {
+    const words = searchKey(filter.search).split(' ').filter(Boolean);
+    if (words.length === 0 || filter.search.length > 200) {
+      throw badUserInput(
+        'filter.search',
+        'filter.search must hold 1 to 200 characters of words to look for',
+      );
+    }
+    for (const word of words) where.push({ searchText: { contains: word } });
+  }
+  return { AND: where };
+}
+
+/** Pages are bounded; an oversized request is an error, not a silently shorter page. */
+export function assertPageSize(args: { first?: number | null; last?: number | null }): void {
+  for (const argument of ['first', 'last'] as const) {
+    const size = args[argument];
+    if (size != null && (size < 0 || size > MAX_PAGE)) {
+      throw badUserInput(argument, `${argument} must be between 0 and ${MAX_PAGE}, got ${size}`);
+    }
+  }
+}
+
 builder.queryFields((t) => ({
   organisation: t.prismaField({
     type: 'Organisation',
@@ -88,6 +250,44 @@ builder.queryFields((t) => ({
     resolve: (query, _root, { id }) => {
       assertOrganisationId(String(id));
       return prisma().organisation.findUnique({ ...query, where: { id: String(id) } });
+    },
+  }),
+  organisations: t.prismaConnection({
+    type: 'Organisation',
+    cursor: 'id',
+    defaultSize: 20,
+    maxSize: MAX_PAGE,
+    description: `The register, by id, a page at a time (at most ${MAX_PAGE} per page), narrowed by \`filter\`.`,
+    args: { filter: t.arg({ type: OrganisationFilter }) },
+    totalCount: (_connection, args) => {
+      assertPageSize(args);
+      return prisma().organisation.count({ where: organisationWhere(args.filter) });
+    },
+    resolve: (query, _root, args) => {
+      assertPageSize(args);
+      return prisma().organisation.findMany({
+        ...query,
+        where: organisationWhere(args.filter),
+        orderBy: { id: 'asc' },
+      });
+    },
+  }),
+  organisationsByIds: t.prismaField({
+    type: ['Organisation'],
+    nullable: { list: false, items: true },
+    description: `Several organisations at once, in the order asked (null for unknown ids); at most ${MAX_PAGE}.`,
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: async (query, _root, { ids }) => {
+      if (ids.length > MAX_PAGE)
+        throw badUserInput('ids', `ids takes at most ${MAX_PAGE} ids, got ${ids.length}`);
+      const wanted = ids.map(String);
+      wanted.forEach((id, i) => assertOrganisationId(id, `ids[${i}]`));
+      const rows = await prisma().organisation.findMany({
+        ...query,
+        where: { id: { in: wanted } },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return wanted.map((id) => byId.get(id) ?? null);
     },
   }),
 }));
