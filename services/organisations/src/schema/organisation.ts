@@ -281,7 +281,7 @@ builder.queryFields((t) => ({
       if (ids.length > MAX_PAGE)
         throw badUserInput('ids', `ids takes at most ${MAX_PAGE} ids, got ${ids.length}`);
       const wanted = ids.map(String);
-      wanted.forEach((id, i) => assertOrganisationId(id, `ids[${i}]`));
+      for (const [i, id] of wanted.entries()) assertOrganisationId(id, `ids[${i}]`);
       const rows = await prisma().organisation.findMany({
         ...query,
         where: { id: { in: wanted } },
