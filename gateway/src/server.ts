@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { serveGraphQL } from '@mutu/server';
-import { createGateway } from './app.js';
+import { createGateway, gatewayContext } from './app.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import { loadEnv } from './env.js';
 
@@ -10,7 +10,7 @@ const apollo = createGateway({ supergraphSdl, subgraphUrls: env.subgraphUrls });
 await apollo.start();
 const server = await serveGraphQL({
   apollo,
-  context: async () => ({}),
+  context: gatewayContext,
   port: env.PORT,
   host: env.HOST,
 });

@@ -3,17 +3,21 @@ import type { ApolloServer } from '@apollo/server';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
 import { type RunningServer, serveGraphQL } from '@mutu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway } from '../src/app.js';
+import { createGateway, type GatewayContext, gatewayContext } from '../src/app.js';
 import { SUPERGRAPH_FILE } from '../src/compose.js';
 
 let organisations: TestSubgraph;
-let apollo: ApolloServer;
+let apollo: ApolloServer<GatewayContext>;
 let gateway: RunningServer;
 
-async function query(q: string, variables?: Record<string, unknown>) {
+async function query(
+  q: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: q, variables }),
   });
   return (await response.json()) as {
@@ -29,7 +33,7 @@ beforeAll(async () => {
     subgraphUrls: { organisations: organisations.url },
   });
   await apollo.start();
-  gateway = await serveGraphQL({ apollo, context: async () => ({}), port: 0 });
+  gateway = await serveGraphQL({ apollo, context: gatewayContext, port: 0 });
 });
 
 afterAll(async () => {
@@ -75,6 +79,62 @@ describe('through the gateway', () => {
 
   it('an unknown code is null without errors', async () => {
     expect(await query('{ province(code: "99") { name } }')).toEqual({ data: { province: null } });
+  });
+
+  it('pages and searches the register', async () => {
+    const result = await query(
+      '{ organisations(filter: { search: "puskesmas", regencyCode: "17.01" }, first: 10) { totalCount edges { node { id name ancestors { id } } } } }',
+    );
+    expect(result).toEqual({
+      data: {
+        organisations: {
+          totalCount: 2,
+          edges: [
+            {
+              node: {
+                id: '17.01.dinas-kesehatan.puskesmas-sulau',
+                name: 'Puskesmas Sulau',
+                ancestors: [{ id: '17.01' }, { id: '17.01.dinas-kesehatan' }],
+              },
+            },
+            {
+              node: {
+                id: '17.01.dinas-kesehatan.puskesmas-talang-randai',
+                name: 'Puskesmas Talang Randai',
+                ancestors: [{ id: '17.01' }, { id: '17.01.dinas-kesehatan' }],
+              },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('runs a mutation, with typed errors and the caller recorded in the audit trail', async () => {
+    const create = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) {
+      __typename ... on MutationError { field } ... on CreateOrganisationSuccess { organisation { id auditTrail { action actor } } } } }`;
+    const input = {
+      kind: 'OPD',
+      name: 'Dinas Pendidikan Kabupaten Kerinci',
+      parentId: '15.01',
+      sector: 'PENDIDIKAN',
+    };
+    const created = await query(create, { input }, { 'x-mutu-actor': 'analyst@jambi.test' });
+    expect(created).toEqual({
+      data: {
+        createOrganisation: {
+          __typename: 'CreateOrganisationSuccess',
+          organisation: {
+            id: '15.01.dinas-pendidikan-kabupaten-kerinci',
+            auditTrail: [{ action: 'create', actor: 'analyst@jambi.test' }],
+          },
+        },
+      },
+    });
+    const again = await query(create, { input });
+    expect(again).toEqual({
+      data: { createOrganisation: { __typename: 'DuplicateNameError', field: 'name' } },
+    });
   });
 
   it('serves health and readiness', async () => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Probe } from '@mutu/server';
@@ -25,7 +26,14 @@ export const readiness: Record<string, Probe> = {
   database: async () => void (await prisma().$queryRaw`select 1`),
 };
 
-/** A fresh context per request. */
-export async function createContext(): Promise<Context> {
-  return { loaders: createLoaders() };
+/**
+ * A fresh context per request. The actor comes from the `x-mutu-actor` header until the
+ * gateway passes a verified identity (issue 6); until then audit entries record what callers
+ * claim.
+ */
+export async function createContext(req?: IncomingMessage): Promise<Context> {
+  const claimed = req?.headers['x-mutu-actor'];
+  const actor =
+    typeof claimed === 'string' && claimed.trim() ? claimed.trim().slice(0, 200) : 'anonymous';
+  return { loaders: createLoaders(), actor };
 }

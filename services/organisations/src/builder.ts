@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -11,7 +12,11 @@ import type { Loaders } from './loaders.js';
 export interface Context {
   /** Per-request batch loaders (a DataLoader caches for one request only). */
   loaders: Loaders;
+  /** Who is asking, recorded in audit entries. */
+  actor: string;
 }
+
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -20,10 +25,18 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [DirectivesPlugin, RelayPlugin, PrismaPlugin, FederationPlugin],
+  plugins: [DirectivesPlugin, ErrorsPlugin, RelayPlugin, PrismaPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  errors: {
+    // Only the domain errors a field lists become typed results; anything unexpected stays a
+    // plain GraphQL error rather than a result that looks like the user's fault.
+    defaultTypes: [],
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalised(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalised(fieldName)}Result` },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -42,3 +55,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});

@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
 import { prisma } from './db.js';
-import type { Organisation } from './generated/prisma/client.js';
+import type { AuditEntry, Organisation } from './generated/prisma/client.js';
 
 export interface Loaders {
   /** Ancestors of each organisation, top first: two queries for any number of organisations. */
   ancestors: DataLoader<string, Organisation[]>;
+  /** Audit entries of each organisation, newest first: one query for any number. */
+  auditTrail: DataLoader<string, AuditEntry[]>;
 }
 
 /** Deeper than any real hierarchy; stops a corrupt cycle from looping forever. */
@@ -32,6 +34,13 @@ export function createLoaders(): Loaders {
           .sort((a, b) => b.depth - a.depth)
           .flatMap((c) => byId.get(c.ancestor) ?? []),
       );
+    }),
+    auditTrail: new DataLoader(async (ids) => {
+      const entries = await prisma().auditEntry.findMany({
+        where: { entityType: 'Organisation', entityId: { in: [...ids] } },
+        orderBy: [{ at: 'desc' }, { id: 'asc' }],
+      });
+      return ids.map((id) => entries.filter((e) => e.entityId === id));
     }),
   };
 }

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import './scalars.js';
 import './organisation.js';
+import './organisation-mutations.js';
 import './mall.js';
 import './region.js';
 import './score-band.js';

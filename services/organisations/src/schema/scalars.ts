@@ -39,3 +39,9 @@ builder.scalarType('DateTime', {
     return date;
   },
 });
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value: here, a record as it was stored.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

@@ -1,0 +1,431 @@
+import { prisma } from './db.js';
+import {
+  DuplicateNameError,
+  HierarchyCycleError,
+  InvalidInputError,
+  InvalidRegionError,
+  NotFoundError,
+  VersionConflictError,
+} from './errors.js';
+import type { Organisation, Prisma } from './generated/prisma/client.js';
+import type { OrganisationKind, Sector } from './generated/prisma/enums.js';
+import { cleanName, searchKey, slugify } from './text.js';
+
+type Tx = Prisma.TransactionClient;
+
+const NAME_LENGTH = { min: 2, max: 200 };
+const SHORT_NAME_MAX = 60;
+const SOURCE_MAX = 500;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REGIONAL_GOVERNMENTS: readonly OrganisationKind[] = [
+  'PROVINCIAL_GOVERNMENT',
+  'REGENCY_GOVERNMENT',
+  'CITY_GOVERNMENT',
+];
+/** Bodies that always sit in a region: they belong to a regional government. */
+const REGIONAL_KINDS: readonly OrganisationKind[] = ['OPD', 'SERVICE_UNIT', 'PUBLIC_SERVICE_MALL'];
+/** Interactive transactions stay short (prisma/orm#29952: a COMMIT timeout can crash the process). */
+const TRANSACTION = { maxWait: 5_000, timeout: 10_000 };
+
+export interface CreateInput {
+  kind: OrganisationKind;
+  name: string;
+  shortName?: string | null;
+  slug?: string | null;
+  parentId?: string | null;
+  sector?: Sector | null;
+  provinceCode?: string | null;
+  regencyCode?: string | null;
+  source?: string | null;
+  sourceReference?: string | null;
+}
+
+export interface UpdateInput {
+  name?: string | null;
+  shortName?: string | null;
+  sector?: Sector | null;
+  source?: string | null;
+  sourceReference?: string | null;
+}
+
+function validName(name: string, field: string): string {
+  const clean = cleanName(name);
+  if (clean.length < NAME_LENGTH.min || clean.length > NAME_LENGTH.max) {
+    throw new InvalidInputError(
+      `${field} must hold ${NAME_LENGTH.min} to ${NAME_LENGTH.max} characters`,
+      field,
+    );
+  }
+  return clean;
+}
+
+function validOptional(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  const clean = cleanName(value);
+  if (clean.length === 0 || clean.length > max) {
+    throw new InvalidInputError(`${field} must hold 1 to ${max} characters (or be null)`, field);
+  }
+  return clean;
+}
+
+async function load(tx: Tx, id: string, field: string): Promise<Organisation> {
+  const found = await tx.organisation.findUnique({ where: { id } });
+  if (!found) throw new NotFoundError(field, id);
+  return found;
+}
+
+function assertActive(organisation: Organisation, field: string): void {
+  if (organisation.status !== 'ACTIVE') {
+    throw new InvalidInputError(
+      `${organisation.id} is ${organisation.status.toLowerCase()}; only active bodies change`,
+      field,
+    );
+  }
+}
+
+function assertNotRegionalGovernment(organisation: Organisation, what: string): void {
+  if (REGIONAL_GOVERNMENTS.includes(organisation.kind)) {
+    throw new InvalidInputError(
+      `Regional governments follow the Kemendagri region data; they cannot be ${what}`,
+      'id',
+    );
+  }
+}
+
+async function assertUniqueName(
+  tx: Tx,
+  parentId: string | null,
+  name: string,
+  selfId: string | null,
+  field: string,
+) {
+  const key = searchKey(name);
+  const siblings = await tx.organisation.findMany({
+    where: { parentId, status: 'ACTIVE', NOT: selfId ? { id: selfId } : undefined },
+    select: { id: true, name: true },
+  });
+  const clash = siblings.find((s) => searchKey(s.name) === key);
+  if (clash) throw new DuplicateNameError(field, clash.id, name);
+}
+
+/** The region a body under `parent` may have: inside the parent's, and consistent with itself. */
+async function resolveRegion(
+  tx: Tx,
+  kind: OrganisationKind,
+  parent: Organisation | null,
+  provinceCode: string | null | undefined,
+  regencyCode: string | null | undefined,
+): Promise<{ provinceCode: string | null; regencyCode: string | null }> {
+  let province = provinceCode ?? null;
+  let regency = regencyCode ?? null;
+  if (regency !== null) {
+    const found = await tx.regency.findUnique({ where: { code: regency } });
+    if (!found)
+      throw new InvalidRegionError(`No regency or city has code "${regency}"`, 'regencyCode');
+    if (province !== null && province !== found.provinceCode) {
+      throw new InvalidRegionError(
+        `Regency ${regency} lies in province ${found.provinceCode}, not ${province}`,
+        'regencyCode',
+      );
+    }
+    province = found.provinceCode;
+  } else if (province !== null) {
+    if (!(await tx.province.findUnique({ where: { code: province } }))) {
+      throw new InvalidRegionError(`No province has code "${province}"`, 'provinceCode');
+    }
+  }
+  if (parent) {
+    province ??= parent.provinceCode;
+    regency ??= parent.regencyCode;
+    if (parent.provinceCode !== null && province !== parent.provinceCode) {
+      throw new InvalidRegionError(
+        `${parent.id} serves province ${parent.provinceCode}; a body under it must too`,
+        'provinceCode',
+      );
+    }
+    if (parent.regencyCode !== null && regency !== parent.regencyCode) {
+      throw new InvalidRegionError(
+        `${parent.id} serves ${parent.regencyCode}; a body under it must too`,
+        'regencyCode',
+      );
+    }
+  }
+  if (REGIONAL_KINDS.includes(kind) && province === null) {
+    throw new InvalidRegionError(
+      `A ${kind} belongs to a regional government: give a parent or a region`,
+      'provinceCode',
+    );
+  }
+  if (kind === 'PUBLIC_SERVICE_MALL' && regency === null) {
+    throw new InvalidRegionError(
+      'A Mal Pelayanan Publik is run by a kabupaten or kota: give its regency',
+      'regencyCode',
+    );
+  }
+  return { provinceCode: province, regencyCode: regency };
+}
+
+async function isDescendantOrSelf(tx: Tx, candidateId: string, ofId: string): Promise<boolean> {
+  if (candidateId === ofId) return true;
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    with recursive up(id, depth) as (
+      select "parentId", 1 from "Organisation" where id = ${candidateId}
+      union all
+      select o."parentId", up.depth + 1 from up join "Organisation" o on o.id = up.id where up.depth < 32
+    )
+    select id from up where id = ${ofId} limit 1`;
+  return rows.length > 0;
+}
+
+function snapshot(o: Organisation): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(o)) as Prisma.InputJsonValue;
+}
+
+async function audit(
+  tx: Tx,
+  action: string,
+  actor: string,
+  before: Organisation | null,
+  after: Organisation,
+) {
+  await tx.auditEntry.create({
+    data: {
+      entityType: 'Organisation',
+      entityId: after.id,
+      action,
+      actor,
+      before: before ? snapshot(before) : undefined,
+      after: snapshot(after),
+    },
+  });
+}
+
+/**
+ * Applies a change only if the record is still at the version the editor read; the version
+ * check and the write are one statement, so two editors cannot both pass it.
+ */
+async function updateAtVersion(
+  tx: Tx,
+  current: Organisation,
+  expectedVersion: number,
+  data: Prisma.OrganisationUpdateManyMutationInput & {
+    parentId?: string | null;
+    mergedIntoId?: string | null;
+  },
+) {
+  if (current.version !== expectedVersion)
+    throw new VersionConflictError(current.id, expectedVersion, current.version);
+  const { count } = await tx.organisation.updateMany({
+    where: { id: current.id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const now = await load(tx, current.id, 'id');
+    throw new VersionConflictError(current.id, expectedVersion, now.version);
+  }
+  return load(tx, current.id, 'id');
+}
+
+export async function createOrganisation(input: CreateInput, actor: string): Promise<Organisation> {
+  if (REGIONAL_GOVERNMENTS.includes(input.kind)) {
+    throw new InvalidInputError(
+      'Regional governments come from the Kemendagri region data, not from this mutation',
+      'kind',
+    );
+  }
+  const name = validName(input.name, 'name');
+  const shortName = validOptional(input.shortName, 'shortName', SHORT_NAME_MAX) ?? null;
+  const source = validOptional(input.source, 'source', SOURCE_MAX) ?? `Recorded by ${actor}`;
+  const sourceReference =
+    validOptional(input.sourceReference, 'sourceReference', SOURCE_MAX) ?? null;
+  const slug = input.slug ?? slugify(name);
+  if (!SLUG.test(slug) || slug.length > 60) {
+    throw new InvalidInputError(
+      'slug must be 1 to 60 lowercase letters and digits, joined by dashes',
+      'slug',
+    );
+  }
+  return prisma().$transaction(async (tx) => {
+    const parent = input.parentId ? await load(tx, input.parentId, 'parentId') : null;
+    if (parent) assertActive(parent, 'parentId');
+    const region = await resolveRegion(
+      tx,
+      input.kind,
+      parent,
+      input.provinceCode,
+      input.regencyCode,
+    );
+    await assertUniqueName(tx, parent?.id ?? null, name, null, 'name');
+    const id = parent ? `${parent.id}.${slug}` : slug;
+    const taken = await tx.organisation.findUnique({
+      where: { id },
+      select: { id: true, name: true },
+    });
+    if (taken) throw new DuplicateNameError('slug', taken.id, taken.name);
+    const created = await tx.organisation.create({
+      data: {
+        id,
+        kind: input.kind,
+        name,
+        shortName,
+        searchText: searchKey(name, shortName),
+        sector: input.sector ?? null,
+        parentId: parent?.id ?? null,
+        ...region,
+        source,
+        sourceReference,
+        mall:
+          input.kind === 'PUBLIC_SERVICE_MALL'
+            ? { create: { status: 'IN_PREPARATION' } }
+            : undefined,
+      },
+    });
+    await audit(tx, 'create', actor, null, created);
+    return created;
+  }, TRANSACTION);
+}
+
+export async function updateOrganisation(
+  id: string,
+  expectedVersion: number,
+  input: UpdateInput,
+  actor: string,
+) {
+  const name =
+    input.name === undefined || input.name === null
+      ? undefined
+      : validName(input.name, 'input.name');
+  if (input.name === null)
+    throw new InvalidInputError(
+      'input.name cannot be null; omit it to keep the name',
+      'input.name',
+    );
+  const shortName = validOptional(input.shortName, 'input.shortName', SHORT_NAME_MAX);
+  const source = validOptional(input.source, 'input.source', SOURCE_MAX);
+  if (input.source === null)
+    throw new InvalidInputError(
+      'input.source cannot be null; every record has a source',
+      'input.source',
+    );
+  const sourceReference = validOptional(input.sourceReference, 'input.sourceReference', SOURCE_MAX);
+  return prisma().$transaction(async (tx) => {
+    const before = await load(tx, id, 'id');
+    assertActive(before, 'id');
+    if (name !== undefined) await assertUniqueName(tx, before.parentId, name, id, 'input.name');
+    const nextName = name ?? before.name;
+    const nextShort = shortName === undefined ? before.shortName : shortName;
+    const after = await updateAtVersion(tx, before, expectedVersion, {
+      name: nextName,
+      shortName: nextShort,
+      searchText: searchKey(nextName, nextShort),
+      sector: input.sector === undefined ? undefined : input.sector,
+      source: source ?? undefined,
+      sourceReference,
+    });
+    await audit(tx, 'update', actor, before, after);
+    return after;
+  }, TRANSACTION);
+}
+
+export async function moveOrganisation(
+  id: string,
+  expectedVersion: number,
+  parentId: string | null,
+  actor: string,
+) {
+  return prisma().$transaction(async (tx) => {
+    const before = await load(tx, id, 'id');
+    assertActive(before, 'id');
+    assertNotRegionalGovernment(before, 'moved');
+    const parent = parentId ? await load(tx, parentId, 'parentId') : null;
+    if (parent) {
+      assertActive(parent, 'parentId');
+      if (await isDescendantOrSelf(tx, parent.id, id)) {
+        throw new HierarchyCycleError(
+          `${parent.id} is ${parent.id === id ? 'the body itself' : `under ${id}`}; moving ${id} there would make a cycle`,
+          'parentId',
+        );
+      }
+    }
+    // The body keeps its region, which must fit inside the new parent's.
+    await resolveRegion(tx, before.kind, parent, before.provinceCode, before.regencyCode);
+    await assertUniqueName(tx, parent?.id ?? null, before.name, id, 'parentId');
+    const after = await updateAtVersion(tx, before, expectedVersion, {
+      parentId: parent?.id ?? null,
+    });
+    await audit(tx, 'move', actor, before, after);
+    return after;
+  }, TRANSACTION);
+}
+
+export async function mergeOrganisation(
+  id: string,
+  expectedVersion: number,
+  intoId: string,
+  on: Date,
+  actor: string,
+) {
+  return prisma().$transaction(async (tx) => {
+    const before = await load(tx, id, 'id');
+    assertActive(before, 'id');
+    assertNotRegionalGovernment(before, 'merged');
+    const into = await load(tx, intoId, 'intoId');
+    assertActive(into, 'intoId');
+    if (await isDescendantOrSelf(tx, into.id, id)) {
+      throw new HierarchyCycleError(
+        `${into.id} is ${into.id === id ? 'the body itself' : `under ${id}`}; a body cannot be merged into itself or its own unit`,
+        'intoId',
+      );
+    }
+    const children = await tx.organisation.findMany({ where: { parentId: id, status: 'ACTIVE' } });
+    for (const child of children) {
+      await resolveRegion(tx, child.kind, into, child.provinceCode, child.regencyCode);
+      await assertUniqueName(tx, into.id, child.name, child.id, 'intoId');
+    }
+    const after = await updateAtVersion(tx, before, expectedVersion, {
+      status: 'MERGED',
+      endedOn: on,
+      mergedIntoId: into.id,
+    });
+    await audit(tx, 'merge', actor, before, after);
+    // The merged body's units now belong to the body that absorbed it.
+    for (const child of children) {
+      const moved = await tx.organisation.update({
+        where: { id: child.id },
+        data: { parentId: into.id, version: { increment: 1 } },
+      });
+      await audit(tx, 'move', actor, child, moved);
+    }
+    return after;
+  }, TRANSACTION);
+}
+
+export async function dissolveOrganisation(
+  id: string,
+  expectedVersion: number,
+  on: Date,
+  actor: string,
+) {
+  return prisma().$transaction(async (tx) => {
+    const before = await load(tx, id, 'id');
+    assertActive(before, 'id');
+    assertNotRegionalGovernment(before, 'dissolved');
+    const active = await tx.organisation.count({ where: { parentId: id, status: 'ACTIVE' } });
+    if (active > 0) {
+      throw new InvalidInputError(
+        `${id} still has ${active} active unit(s); move, merge or dissolve them first`,
+        'id',
+      );
+    }
+    const after = await updateAtVersion(tx, before, expectedVersion, {
+      status: 'DISSOLVED',
+      endedOn: on,
+    });
+    await audit(tx, 'dissolve', actor, before, after);
+    return after;
+  }, TRANSACTION);
+}

@@ -1,0 +1,208 @@
+import { builder } from '../builder.js';
+import {
+  DuplicateNameError,
+  HierarchyCycleError,
+  InvalidInputError,
+  InvalidRegionError,
+  type MutationError,
+  NotFoundError,
+  VersionConflictError,
+} from '../errors.js';
+import {
+  createOrganisation,
+  dissolveOrganisation,
+  mergeOrganisation,
+  moveOrganisation,
+  updateOrganisation,
+} from '../register.js';
+import { Organisation, OrganisationKind, Sector } from './organisation.js';
+
+const MutationErrorInterface = builder.interfaceRef<MutationError>('MutationError').implement({
+  description:
+    'Why a mutation changed nothing. Every mutation that fails this way writes nothing at all.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'What went wrong, in plain words.' }),
+    field: t.exposeString('field', {
+      nullable: true,
+      description: 'The input field at fault, e.g. "parentId" or "input.name".',
+    }),
+  }),
+});
+
+const errorTypes = [
+  [InvalidInputError, 'A value is malformed or not allowed here.', {}],
+  [NotFoundError, 'An id names no organisation.', { id: 'string' }],
+  [
+    DuplicateNameError,
+    'Another active body under the same parent already has this name (ignoring case and accents).',
+    { existingId: 'string' },
+  ],
+  [HierarchyCycleError, 'The change would put a body under itself.', {}],
+  [InvalidRegionError, "A region code is unknown or does not fit the parent's region.", {}],
+  [
+    VersionConflictError,
+    'Someone changed the record since you read it; nothing was overwritten.',
+    { currentVersion: 'int' },
+  ],
+] as const;
+
+for (const [ErrorClass, description, extra] of errorTypes) {
+  builder.objectType(ErrorClass as typeof MutationError, {
+    name: ErrorClass.name,
+    description,
+    interfaces: [MutationErrorInterface],
+    isTypeOf: (value) => value instanceof ErrorClass,
+    fields: (t) =>
+      Object.fromEntries(
+        Object.entries(extra).map(([field, type]) => [
+          field,
+          type === 'int'
+            ? t.int({ resolve: (e) => (e as unknown as Record<string, number>)[field] ?? 0 })
+            : t.string({ resolve: (e) => String((e as unknown as Record<string, string>)[field]) }),
+        ]),
+      ),
+  });
+}
+
+const ALL_ERRORS = errorTypes.map(([ErrorClass]) => ErrorClass);
+
+const CreateOrganisationInput = builder.inputType('CreateOrganisationInput', {
+  description: 'A new body in the register.',
+  fields: (t) => ({
+    kind: t.field({ type: OrganisationKind, required: true }),
+    name: t.string({ required: true, description: 'Official name, 2-200 characters; trimmed.' }),
+    shortName: t.string({ description: 'Short name or acronym, up to 60 characters.' }),
+    slug: t.string({
+      description:
+        'Last part of the id (parent id + "." + slug); derived from the name when omitted.',
+    }),
+    parentId: t.id({ description: 'The body it belongs to.' }),
+    sector: t.field({ type: Sector }),
+    provinceCode: t.string({ description: "Its province; defaults to the parent's." }),
+    regencyCode: t.string({ description: "Its regency or city; defaults to the parent's." }),
+    source: t.string({
+      description: 'Where the record comes from; defaults to "Recorded by <actor>".',
+    }),
+    sourceReference: t.string({ description: 'A citation or link within the source.' }),
+  }),
+});
+
+const UpdateOrganisationInput = builder.inputType('UpdateOrganisationInput', {
+  description: 'Fields to change; omitted fields keep their value, null clears an optional one.',
+  fields: (t) => ({
+    name: t.string(),
+    shortName: t.string(),
+    sector: t.field({ type: Sector }),
+    source: t.string(),
+    sourceReference: t.string(),
+  }),
+});
+
+const VERSION = 'The `version` you read; the change applies only if the record is still at it.';
+
+builder.mutationFields((t) => ({
+  createOrganisation: t.field({
+    type: Organisation,
+    description:
+      'Adds a body to the register (not a regional government: those follow the region data).',
+    errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
+    args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      createOrganisation(
+        { ...input, parentId: input.parentId == null ? null : String(input.parentId) },
+        ctx.actor,
+      ),
+  }),
+  updateOrganisation: t.field({
+    type: Organisation,
+    description: "Changes a body's name, short name, sector or provenance.",
+    errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
+      input: t.arg({ type: UpdateOrganisationInput, required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      updateOrganisation(String(args.id), args.expectedVersion, args.input, ctx.actor),
+  }),
+  moveOrganisation: t.field({
+    type: Organisation,
+    description: 'Puts a body under another parent (null: top level). Its id stays the same.',
+    errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
+      parentId: t.arg.id(),
+    },
+    resolve: (_root, args, ctx) =>
+      moveOrganisation(
+        String(args.id),
+        args.expectedVersion,
+        args.parentId == null ? null : String(args.parentId),
+        ctx.actor,
+      ),
+  }),
+  mergeOrganisation: t.field({
+    type: Organisation,
+    description:
+      'Records that a body was merged into another on a date; its active units move to that body.',
+    errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
+      intoId: t.arg.id({ required: true }),
+      on: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      mergeOrganisation(
+        String(args.id),
+        args.expectedVersion,
+        String(args.intoId),
+        args.on,
+        ctx.actor,
+      ),
+  }),
+  dissolveOrganisation: t.field({
+    type: Organisation,
+    description: 'Records that a body was dissolved on a date. It must have no active units left.',
+    errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
+      on: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      dissolveOrganisation(String(args.id), args.expectedVersion, args.on, ctx.actor),
+  }),
+}));
+
+const AuditEntry = builder.prismaObject('AuditEntry', {
+  description: 'One change to the register.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    action: t.exposeString('action', { description: 'create, update, move, merge or dissolve.' }),
+    actor: t.exposeString('actor', {
+      description:
+        'Who made the change (until gateway authentication lands, the x-mutu-actor header the caller sent).',
+    }),
+    at: t.expose('at', { type: 'DateTime', description: 'When.' }),
+    before: t.expose('before', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The record before the change (null for a creation).',
+    }),
+    after: t.expose('after', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The record after the change.',
+    }),
+  }),
+});
+
+builder.prismaObjectField(Organisation, 'auditTrail', (t) =>
+  t.field({
+    type: [AuditEntry],
+    description: 'Every change made to this record through the graph, newest first.',
+    resolve: (organisation, _args, ctx) => ctx.loaders.auditTrail.load(organisation.id),
+  }),
+);
