@@ -8,7 +8,7 @@ import {
   VersionConflictError,
 } from './errors.js';
 import type { Organisation, Prisma } from './generated/prisma/client.js';
-import type { OrganisationKind, Sector } from './generated/prisma/enums.js';
+import type { MallStatus, OrganisationKind, Sector } from './generated/prisma/enums.js';
 import { cleanName, searchKey, slugify } from './text.js';
 
 type Tx = Prisma.TransactionClient;
@@ -181,8 +181,8 @@ async function isDescendantOrSelf(tx: Tx, candidateId: string, ofId: string): Pr
   return rows.length > 0;
 }
 
-function snapshot(o: Organisation): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(o)) as Prisma.InputJsonValue;
+function snapshot(record: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue;
 }
 
 async function audit(
@@ -427,5 +427,97 @@ export async function dissolveOrganisation(
     });
     await audit(tx, 'dissolve', actor, before, after);
     return after;
+  }, TRANSACTION);
+}
+
+export interface MallInput {
+  status?: MallStatus | null;
+  address?: string | null;
+  openedOn?: Date | null;
+  serviceCount?: number | null;
+  /** The complete list of tenants; omitted keeps the current one. */
+  tenantIds?: string[] | null;
+}
+
+const ADDRESS_MAX = 300;
+const MAX_TENANTS = 500;
+
+/** Updates an MPP's details and tenant list; the MPP's organisation version guards it. */
+export async function updatePublicServiceMall(
+  id: string,
+  expectedVersion: number,
+  input: MallInput,
+  actor: string,
+) {
+  if (input.status === null)
+    throw new InvalidInputError('input.status cannot be null', 'input.status');
+  const address = validOptional(input.address, 'input.address', ADDRESS_MAX);
+  if (input.serviceCount != null && (input.serviceCount < 0 || input.serviceCount > 10_000)) {
+    throw new InvalidInputError(
+      'input.serviceCount must be between 0 and 10000',
+      'input.serviceCount',
+    );
+  }
+  if (input.tenantIds != null && input.tenantIds.length > MAX_TENANTS) {
+    throw new InvalidInputError(
+      `input.tenantIds takes at most ${MAX_TENANTS} ids`,
+      'input.tenantIds',
+    );
+  }
+  const tenantIds = input.tenantIds == null ? undefined : [...new Set(input.tenantIds)];
+  return prisma().$transaction(async (tx) => {
+    const before = await load(tx, id, 'id');
+    const mallBefore = await tx.publicServiceMall.findUnique({
+      where: { organisationId: id },
+      include: { tenants: true },
+    });
+    if (!mallBefore) throw new InvalidInputError(`${id} is not a Mal Pelayanan Publik`, 'id');
+    assertActive(before, 'id');
+    if (tenantIds) {
+      const found = await tx.organisation.findMany({
+        where: { id: { in: tenantIds } },
+        select: { id: true, status: true },
+      });
+      const byId = new Map(found.map((f) => [f.id, f]));
+      for (const [i, tenantId] of tenantIds.entries()) {
+        const tenant = byId.get(tenantId);
+        if (!tenant) throw new NotFoundError(`input.tenantIds[${i}]`, tenantId);
+        if (tenant.status !== 'ACTIVE')
+          throw new InvalidInputError(
+            `${tenantId} is ${tenant.status.toLowerCase()}`,
+            `input.tenantIds[${i}]`,
+          );
+        if (tenantId === id)
+          throw new InvalidInputError('An MPP is not its own tenant', `input.tenantIds[${i}]`);
+      }
+    }
+    const after = await updateAtVersion(tx, before, expectedVersion, {});
+    await tx.publicServiceMall.update({
+      where: { organisationId: id },
+      data: {
+        status: input.status ?? undefined,
+        address,
+        openedOn: input.openedOn,
+        serviceCount: input.serviceCount,
+        tenants: tenantIds
+          ? { deleteMany: {}, create: tenantIds.map((tenantId) => ({ tenantId })) }
+          : undefined,
+      },
+    });
+    const mallAfter = await tx.publicServiceMall.findUniqueOrThrow({
+      where: { organisationId: id },
+      include: { tenants: true },
+    });
+    await tx.auditEntry.create({
+      data: {
+        entityType: 'Organisation',
+        entityId: id,
+        action: 'update-mall',
+        actor,
+        before: snapshot({ ...before, mall: mallBefore }),
+        after: snapshot({ ...after, mall: mallAfter }),
+      },
+    });
+    return mallAfter;
   }, TRANSACTION);
 }

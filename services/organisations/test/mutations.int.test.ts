@@ -399,3 +399,75 @@ describe('mergeOrganisation and dissolveOrganisation', () => {
     ).rejects.toThrow(/not a calendar date/);
   });
 });
+
+describe('updatePublicServiceMall', () => {
+  const MALL = `mutation($id: ID!, $v: Int!, $input: UpdatePublicServiceMallInput!) { updatePublicServiceMall(id: $id, expectedVersion: $v, input: $input) {
+    ${RESULT} ... on UpdatePublicServiceMallSuccess { mall { id status address openedOn serviceCount tenants { id } } } } }`;
+
+  it('records the details and tenants of an MPP, with an audit entry', async () => {
+    const v = await version('21.71.mpp');
+    const result = await mutate(MALL, {
+      id: '21.71.mpp',
+      v,
+      input: {
+        address: 'Jl. Engku Putri, Batam Centre',
+        openedOn: '2023-05-10',
+        serviceCount: 120,
+        tenantIds: ['kemenpan-rb', '21.71'],
+      },
+    });
+    expect(result).toEqual({
+      __typename: 'UpdatePublicServiceMallSuccess',
+      mall: {
+        id: '21.71.mpp',
+        status: 'OPEN',
+        address: 'Jl. Engku Putri, Batam Centre',
+        openedOn: '2023-05-10',
+        serviceCount: 120,
+        tenants: [{ id: '21.71' }, { id: 'kemenpan-rb' }],
+      },
+    });
+    expect(await version('21.71.mpp')).toBe(v + 1);
+    const entry = await prisma().auditEntry.findFirstOrThrow({
+      where: { entityId: '21.71.mpp', action: 'update-mall' },
+    });
+    expect(entry.before).toMatchObject({ mall: { address: null, tenants: [] } });
+    expect(entry.after).toMatchObject({ mall: { serviceCount: 120 } });
+  });
+
+  it('an unknown tenant is a NotFoundError naming its position, and nothing changes', async () => {
+    const before = await footprint();
+    const mallBefore = await prisma().publicServiceMall.findUnique({
+      where: { organisationId: '21.71.mpp' },
+      include: { tenants: true },
+    });
+    const v = await version('21.71.mpp');
+    expect(
+      await mutate(MALL, {
+        id: '21.71.mpp',
+        v,
+        input: { serviceCount: 5, tenantIds: ['kemenpan-rb', 'no-such-agency'] },
+      }),
+    ).toMatchObject({
+      __typename: 'NotFoundError',
+      field: 'input.tenantIds[1]',
+    });
+    expect(await footprint()).toEqual(before);
+    expect(
+      await prisma().publicServiceMall.findUnique({
+        where: { organisationId: '21.71.mpp' },
+        include: { tenants: true },
+      }),
+    ).toEqual(mallBefore);
+  });
+
+  it('refuses an organisation that is not an MPP, and a negative service count', async () => {
+    expect(await mutate(MALL, { id: '21.71', v: 1, input: { serviceCount: 3 } })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'id',
+    });
+    expect(
+      await mutate(MALL, { id: '21.72.mpp', v: 1, input: { serviceCount: -1 } }),
+    ).toMatchObject({ __typename: 'InvalidInputError', field: 'input.serviceCount' });
+  });
+});

@@ -12,7 +12,7 @@ export const MallStatus = builder.enumType('MallStatus', {
   } as const,
 });
 
-builder.prismaObject('PublicServiceMall', {
+export const PublicServiceMall = builder.prismaObject('PublicServiceMall', {
   description:
     'A Mal Pelayanan Publik (MPP, Perpres 89/2021): one building, run by a kabupaten or kota government, where ministries, agencies, the regional government, BUMN/BUMD and private providers serve citizens together.',
   fields: (t) => ({

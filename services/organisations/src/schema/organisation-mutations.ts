@@ -14,7 +14,9 @@ import {
   mergeOrganisation,
   moveOrganisation,
   updateOrganisation,
+  updatePublicServiceMall,
 } from '../register.js';
+import { MallStatus, PublicServiceMall } from './mall.js';
 import { Organisation, OrganisationKind, Sector } from './organisation.js';
 
 const MutationErrorInterface = builder.interfaceRef<MutationError>('MutationError').implement({
@@ -176,11 +178,46 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+const UpdatePublicServiceMallInput = builder.inputType('UpdatePublicServiceMallInput', {
+  description: "An MPP's details; omitted fields keep their value, null clears an optional one.",
+  fields: (t) => ({
+    status: t.field({ type: MallStatus }),
+    address: t.string({ description: 'Street address, up to 300 characters.' }),
+    openedOn: t.field({ type: 'Date', description: 'Inauguration date.' }),
+    serviceCount: t.int({ description: 'Number of service types offered (0-10000).' }),
+    tenantIds: t.idList({
+      description: 'The complete list of tenant organisations, replacing the current one.',
+    }),
+  }),
+});
+
+builder.mutationField('updatePublicServiceMall', (t) =>
+  t.field({
+    type: PublicServiceMall,
+    description: "Changes an MPP's status, address, opening date, service count or tenants.",
+    errors: { types: ALL_ERRORS, dataField: { name: 'mall' } },
+    args: {
+      id: t.arg.id({ required: true, description: 'The MPP organisation id, e.g. "21.71.mpp".' }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
+      input: t.arg({ type: UpdatePublicServiceMallInput, required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      updatePublicServiceMall(
+        String(args.id),
+        args.expectedVersion,
+        { ...args.input, tenantIds: args.input.tenantIds?.map(String) },
+        ctx.actor,
+      ),
+  }),
+);
+
 const AuditEntry = builder.prismaObject('AuditEntry', {
   description: 'One change to the register.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    action: t.exposeString('action', { description: 'create, update, move, merge or dissolve.' }),
+    action: t.exposeString('action', {
+      description: 'create, update, move, merge, dissolve or update-mall.',
+    }),
     actor: t.exposeString('actor', {
       description:
         'Who made the change (until gateway authentication lands, the x-mutu-actor header the caller sent).',
