@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { serveGraphQL } from '@mutu/server';
+import { closeOnSignals, serveGraphQL } from '@mutu/server';
 import { createGateway, gatewayContext } from './app.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import { loadEnv } from './env.js';
@@ -16,10 +16,7 @@ const server = await serveGraphQL({
 });
 console.log(`Mutu gateway on ${server.url}`);
 
-async function shutdown() {
+closeOnSignals('gateway', async () => {
   await server.close();
   await apollo.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());
+});

@@ -189,16 +189,17 @@ async function audit(
   tx: Tx,
   action: string,
   actor: string,
-  before: Organisation | null,
-  after: Organisation,
+  id: string,
+  before: unknown,
+  after: unknown,
 ) {
   await tx.auditEntry.create({
     data: {
       entityType: 'Organisation',
-      entityId: after.id,
+      entityId: id,
       action,
       actor,
-      before: before ? snapshot(before) : undefined,
+      before: before === null ? undefined : snapshot(before),
       after: snapshot(after),
     },
   });
@@ -284,7 +285,7 @@ export async function createOrganisation(input: CreateInput, actor: string): Pro
             : undefined,
       },
     });
-    await audit(tx, 'create', actor, null, created);
+    await audit(tx, 'create', actor, created.id, null, created);
     return created;
   }, TRANSACTION);
 }
@@ -326,7 +327,7 @@ export async function updateOrganisation(
       source: source ?? undefined,
       sourceReference,
     });
-    await audit(tx, 'update', actor, before, after);
+    await audit(tx, 'update', actor, after.id, before, after);
     return after;
   }, TRANSACTION);
 }
@@ -357,7 +358,7 @@ export async function moveOrganisation(
     const after = await updateAtVersion(tx, before, expectedVersion, {
       parentId: parent?.id ?? null,
     });
-    await audit(tx, 'move', actor, before, after);
+    await audit(tx, 'move', actor, after.id, before, after);
     return after;
   }, TRANSACTION);
 }
@@ -391,14 +392,14 @@ export async function mergeOrganisation(
       endedOn: on,
       mergedIntoId: into.id,
     });
-    await audit(tx, 'merge', actor, before, after);
+    await audit(tx, 'merge', actor, after.id, before, after);
     // The merged body's units now belong to the body that absorbed it.
     for (const child of children) {
       const moved = await tx.organisation.update({
         where: { id: child.id },
         data: { parentId: into.id, version: { increment: 1 } },
       });
-      await audit(tx, 'move', actor, child, moved);
+      await audit(tx, 'move', actor, moved.id, child, moved);
     }
     return after;
   }, TRANSACTION);
@@ -425,7 +426,7 @@ export async function dissolveOrganisation(
       status: 'DISSOLVED',
       endedOn: on,
     });
-    await audit(tx, 'dissolve', actor, before, after);
+    await audit(tx, 'dissolve', actor, after.id, before, after);
     return after;
   }, TRANSACTION);
 }
@@ -508,16 +509,14 @@ export async function updatePublicServiceMall(
       where: { organisationId: id },
       include: { tenants: true },
     });
-    await tx.auditEntry.create({
-      data: {
-        entityType: 'Organisation',
-        entityId: id,
-        action: 'update-mall',
-        actor,
-        before: snapshot({ ...before, mall: mallBefore }),
-        after: snapshot({ ...after, mall: mallAfter }),
-      },
-    });
+    await audit(
+      tx,
+      'update-mall',
+      actor,
+      id,
+      { ...before, mall: mallBefore },
+      { ...after, mall: mallAfter },
+    );
     return mallAfter;
   }, TRANSACTION);
 }

@@ -1,5 +1,5 @@
 import { applyMigrations, openDatabase } from '@mutu/db';
-import { serveGraphQL } from '@mutu/server';
+import { closeOnSignals, serveGraphQL } from '@mutu/server';
 import { createApollo, createContext, readiness } from './app.js';
 import { connectPrisma, disconnectPrisma } from './db.js';
 import { loadEnv, MIGRATIONS_DIR } from './env.js';
@@ -31,16 +31,9 @@ console.log(
   `organisations subgraph on ${server.url}${db.embedded ? ` (embedded PostgreSQL in ${env.DATA_DIR})` : ''}`,
 );
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`organisations: ${signal}, shutting down`);
+closeOnSignals('organisations', async () => {
   await server.close();
   await apollo.stop();
   await disconnectPrisma();
   await db.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});
