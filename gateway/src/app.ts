@@ -38,5 +38,11 @@ export function createGateway(options: GatewayOptions): ApolloServer<GatewayCont
     buildService: ({ name, url }) =>
       new SubgraphSource({ url: options.subgraphUrls?.[name] ?? url }),
   });
-  return new ApolloServer<GatewayContext>({ gateway, introspection: true, csrfPrevention: true });
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    csrfPrevention: true,
+    // Stack traces are for logs, not for callers.
+    includeStacktraceInErrorResponses: false,
+  });
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ApolloServer } from '@apollo/server';
+import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
 import { type RunningServer, serveGraphQL } from '@mutu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { createGateway, type GatewayContext, gatewayContext } from '../src/app.j
 import { SUPERGRAPH_FILE } from '../src/compose.js';
 
 let organisations: TestSubgraph;
+let assessments: Awaited<ReturnType<typeof startAssessments>>;
 let apollo: ApolloServer<GatewayContext>;
 let gateway: RunningServer;
 
@@ -28,9 +30,10 @@ async function query(
 
 beforeAll(async () => {
   organisations = await startTestSubgraph();
+  assessments = await startAssessments();
   apollo = createGateway({
     supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
-    subgraphUrls: { organisations: organisations.url },
+    subgraphUrls: { organisations: organisations.url, assessments: assessments.url },
   });
   await apollo.start();
   gateway = await serveGraphQL({ apollo, context: gatewayContext, port: 0 });
@@ -40,6 +43,7 @@ afterAll(async () => {
   await gateway?.close();
   await apollo?.stop();
   await organisations?.close();
+  await assessments?.close();
 });
 
 describe('through the gateway', () => {
@@ -135,6 +139,56 @@ describe('through the gateway', () => {
     expect(again).toEqual({
       data: { createOrganisation: { __typename: 'DuplicateNameError', field: 'name' } },
     });
+  });
+
+  it("the contract's organisation query joins both subgraphs: Kerinci's IPP moved from 1.12 (E) to 3.66 (B)", async () => {
+    const result = await query(`{ organisation(id: "15.01") {
+      name kind regency { code name province { code name } }
+      results(framework: IPP) { cycle { year framework } score band { grade label zone } change { previousScore delta } } } }`);
+    expect(result).toEqual({
+      data: {
+        organisation: {
+          name: 'Pemerintah Kabupaten Kerinci',
+          kind: 'REGENCY_GOVERNMENT',
+          regency: {
+            code: '15.01',
+            name: 'Kabupaten Kerinci',
+            province: { code: '15', name: 'Jambi' },
+          },
+          results: [
+            {
+              cycle: { year: 2024, framework: 'IPP' },
+              score: 3.66,
+              band: { grade: 'B', label: 'Baik', zone: null },
+              change: { previousScore: 1.12, delta: 2.54 },
+            },
+            {
+              cycle: { year: 2023, framework: 'IPP' },
+              score: 1.12,
+              band: { grade: 'E', label: 'Sangat Buruk', zone: null },
+              change: null,
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it("the contract's ranking names each organisation from the organisations subgraph", async () => {
+    const result = await query(
+      '{ ranking(framework: IPP, year: 2024, provinceCode: "64") { rank organisation { id name } score band { grade label } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const ranking = result.data?.ranking as {
+      rank: number;
+      organisation: { id: string; name: string };
+    }[];
+    expect(ranking).toHaveLength(10);
+    expect(ranking[5]).toMatchObject({
+      rank: 6,
+      organisation: { id: '64.08', name: 'Pemerintah Kabupaten Kutai Timur' },
+    });
+    expect(ranking.every((e) => e.organisation.name.startsWith('Pemerintah '))).toBe(true);
   });
 
   it('serves health and readiness', async () => {

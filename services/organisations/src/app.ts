@@ -15,6 +15,8 @@ export function createApollo(): ApolloServer<Context> {
     schema,
     // Subgraphs sit behind the gateway, which owns the explorer and the CSRF-facing edge.
     csrfPrevention: true,
+    // Stack traces are for logs, not for callers.
+    includeStacktraceInErrorResponses: false,
     introspection: true,
     // No Apollo Studio here: skip the per-request trace the gateway would forward.
     plugins: [ApolloServerPluginInlineTraceDisabled()],

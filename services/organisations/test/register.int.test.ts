@@ -1,8 +1,8 @@
+import { graphql } from '@mutu/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma, sqlQueryCount } from '../src/db.js';
 import { seedReferenceData } from '../src/reference-data.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
-import { graphql } from './graphql.js';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {

@@ -4,7 +4,6 @@ import './organisation.js';
 import './organisation-mutations.js';
 import './mall.js';
 import './region.js';
-import './score-band.js';
 
 /** Apollo Federation 2.6: composes with @apollo/composition 2.14 (newer link versions fail). */
 export const schema = builder.toSubGraphSchema({

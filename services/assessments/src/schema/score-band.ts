@@ -1,4 +1,4 @@
-import { classify, type FRAMEWORKS, ScoringError } from '@mutu/scoring';
+import { type BandResult, classify, type FRAMEWORKS, ScoringError } from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
 import { builder } from '../builder.js';
 
@@ -38,6 +38,18 @@ interface ScoreBandShape {
   methodologyId: string;
   methodologyName: string;
   confirmed: boolean;
+}
+
+/** The graph's view of a band computed by packages/scoring. */
+export function scoreBandOf(band: BandResult): ScoreBandShape {
+  return {
+    grade: band.grade,
+    label: band.label,
+    zone: band.zone,
+    methodologyId: band.methodology.id,
+    methodologyName: band.methodology.name,
+    confirmed: band.methodology.confirmed,
+  };
 }
 
 export const ScoreBand = builder.objectRef<ScoreBandShape>('ScoreBand').implement({
@@ -85,15 +97,7 @@ builder.queryField('scoreBand', (t) =>
         throw badUserInput('year', `year must be between 1990 and 2100, got ${year}`);
       }
       try {
-        const band = classify(framework, score, year ?? undefined);
-        return {
-          grade: band.grade,
-          label: band.label,
-          zone: band.zone,
-          methodologyId: band.methodology.id,
-          methodologyName: band.methodology.name,
-          confirmed: band.methodology.confirmed,
-        };
+        return scoreBandOf(classify(framework, score, year ?? undefined));
       } catch (error) {
         if (error instanceof ScoringError) throw badUserInput(error.field, error.message);
         throw error;

@@ -1,0 +1,141 @@
+import { methodologyFor } from '@mutu/scoring';
+import type { PrismaClient } from './generated/prisma/client.js';
+import type { Framework } from './generated/prisma/enums.js';
+import { subjectPlace } from './subject.js';
+
+interface PublishedFigure {
+  readonly framework: Framework;
+  readonly year: number;
+  readonly subjectId: string;
+  readonly total: number;
+  readonly source: string;
+  readonly synthetic?: boolean;
+  readonly note?: string;
+}
+
+const IPP_2024_PROVINCES = 'KepmenPAN-RB 659/2024, as reported by GoodStats';
+const KALTIM_SYNTHETIC =
+  'Synthetic demo value: the public fact is that Kabupaten Kutai Timur ranked 6th in the IPP of Kalimantan Timur; every score here is invented to be consistent with that rank.';
+
+/**
+ * Published results the demo shows (../shared/domain and the issue's public reports), and the
+ * clearly labelled synthetic values around Kutai Timur's rank. All are published totals: the
+ * sources give no component scores.
+ */
+export const DEMO_FIGURES: readonly PublishedFigure[] = [
+  {
+    framework: 'IPP',
+    year: 2023,
+    subjectId: '15.01',
+    total: 1.12,
+    source: 'KemenPAN-RB IPP 2023, public reports on Kabupaten Kerinci',
+  },
+  {
+    framework: 'IPP',
+    year: 2024,
+    subjectId: '15.01',
+    total: 3.66,
+    source: 'KemenPAN-RB IPP 2024, public reports on Kabupaten Kerinci',
+  },
+  ...(
+    [
+      ['32', 4.76],
+      ['35', 4.63],
+      ['34', 4.62],
+      ['16', 4.6],
+      ['63', 4.56],
+      ['31', 4.53],
+      ['33', 4.53],
+    ] as const
+  ).map(([subjectId, total]) => ({
+    framework: 'IPP' as const,
+    year: 2024,
+    subjectId,
+    total,
+    source: IPP_2024_PROVINCES,
+  })),
+  ...(
+    [
+      ['64.72', 4.21],
+      ['64.71', 4.12],
+      ['64.74', 3.98],
+      ['64.02', 3.87],
+      ['64.03', 3.74],
+      ['64.08', 3.61],
+      ['64.01', 3.42],
+      ['64.09', 3.2],
+      ['64.07', 2.95],
+      ['64.11', 2.4],
+    ] as const
+  ).map(([subjectId, total]) => ({
+    framework: 'IPP' as const,
+    year: 2024,
+    subjectId,
+    total,
+    synthetic: true,
+    source: 'Mutu demo data',
+    note: KALTIM_SYNTHETIC,
+  })),
+  {
+    framework: 'OMBUDSMAN_COMPLIANCE',
+    year: 2023,
+    subjectId: '62',
+    total: 86.6,
+    source:
+      'Ombudsman RI Penilaian Kepatuhan 2023: Pemerintah Provinsi Kalimantan Tengah, Zona Hijau, Kualitas Tinggi (public reports)',
+  },
+  {
+    framework: 'OMBUDSMAN_COMPLIANCE',
+    year: 2024,
+    subjectId: '64.08',
+    total: 84.1,
+    synthetic: true,
+    source: 'Mutu demo data',
+    note: 'Kabupaten Kutai Timur received grade B from the Ombudsman (public reports); the score is a synthetic value inside grade B.',
+  },
+];
+
+export const cycleId = (framework: Framework, year: number) =>
+  `${framework.toLowerCase().replace(/_/g, '-')}-${year}`;
+export const assessmentId = (cycle: string, subjectId: string, revision = 1) =>
+  revision === 1 ? `${cycle}.${subjectId}` : `${cycle}.${subjectId}.r${revision}`;
+
+/** Creates the demo cycles and results that are missing; running it twice changes nothing. */
+export async function seedDemoData(prisma: PrismaClient): Promise<{ created: number }> {
+  const cycles = new Map<string, { framework: Framework; year: number }>();
+  for (const f of DEMO_FIGURES)
+    cycles.set(cycleId(f.framework, f.year), { framework: f.framework, year: f.year });
+  const result = await prisma.$transaction([
+    prisma.assessmentCycle.createMany({
+      data: [...cycles].map(([id, c]) => ({
+        id,
+        ...c,
+        methodologyId: methodologyFor(c.framework, c.year).id,
+        status: 'PUBLISHED' as const,
+      })),
+      skipDuplicates: true,
+    }),
+    prisma.assessment.createMany({
+      data: DEMO_FIGURES.map((f) => {
+        const cycle = cycleId(f.framework, f.year);
+        const place = subjectPlace(f.subjectId);
+        return {
+          id: assessmentId(cycle, f.subjectId),
+          cycleId: cycle,
+          subjectId: f.subjectId,
+          subjectLevel: place.level,
+          provinceCode: place.provinceCode,
+          status: 'PUBLISHED' as const,
+          origin: 'PUBLISHED_TOTAL' as const,
+          total: f.total,
+          methodologyId: methodologyFor(f.framework, f.year).id,
+          synthetic: f.synthetic ?? false,
+          source: f.source,
+          note: f.note ?? null,
+        };
+      }),
+      skipDuplicates: true,
+    }),
+  ]);
+  return { created: result.reduce((sum, r) => sum + r.count, 0) };
+}

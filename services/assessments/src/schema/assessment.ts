@@ -1,0 +1,156 @@
+import { bandOf, methodologyById, withYearOverYearChange } from '@mutu/scoring';
+import { builder } from '../builder.js';
+import { prisma } from '../db.js';
+import type { PublishedResult } from '../loaders.js';
+import { AssessmentCycle } from './cycle.js';
+import { OrganisationRef, organisationRef } from './organisation.js';
+import { Framework, ScoreBand, scoreBandOf } from './score-band.js';
+
+export const AssessmentStatus = builder.enumType('AssessmentStatus', {
+  description: 'Where an assessment stands in its workflow.',
+  values: {
+    DRAFT: { description: 'Being recorded; component scores may change.' },
+    SUBMITTED: { description: 'Submitted for verification.' },
+    VERIFIED: { description: 'Verified; awaiting publication.' },
+    PUBLISHED: { description: 'Public and immutable; corrections are new revisions.' },
+  } as const,
+});
+
+export const ScoreOrigin = builder.enumType('ScoreOrigin', {
+  description: 'How the total came to be.',
+  values: {
+    COMPUTED: { description: 'Computed by packages/scoring from component scores.' },
+    PUBLISHED_TOTAL: {
+      description: 'Recorded as published (e.g. a press release) without its components.',
+    },
+  } as const,
+});
+
+/** The band of a stored total under the methodology it was scored with. */
+export function bandOfTotal(methodologyId: string, total: number) {
+  const methodology = methodologyById(methodologyId);
+  if (!methodology) throw new Error(`Unknown methodology ${methodologyId}`);
+  return scoreBandOf(bandOf(methodology, total));
+}
+
+export const Assessment = builder.prismaObject('Assessment', {
+  description: "One subject's assessment in one cycle.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    cycle: t.relation('cycle', { description: 'The cycle it belongs to.' }),
+    subject: t.field({
+      type: OrganisationRef,
+      description: 'The assessed government or unit.',
+      resolve: (a) => organisationRef(a.subjectId),
+    }),
+    assessor: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      description: 'The assessing body (an Ombudsman office, KemenPAN-RB).',
+      resolve: (a) => (a.assessorId ? organisationRef(a.assessorId) : null),
+    }),
+    status: t.expose('status', { type: AssessmentStatus }),
+    origin: t.expose('origin', { type: ScoreOrigin }),
+    score: t.exposeFloat('total', {
+      nullable: true,
+      description: 'The total, at the published precision; null until scored.',
+    }),
+    band: t.field({
+      type: ScoreBand,
+      nullable: true,
+      description: "The total's band under the methodology it was scored with.",
+      resolve: (a) => (a.total === null ? null : bandOfTotal(a.methodologyId, a.total)),
+    }),
+    methodology: t.exposeString('methodologyId', {
+      description: 'The methodology version used, e.g. "ipp-2022".',
+    }),
+    revision: t.exposeInt('revision', {
+      description: '1 for the original; each correction adds one.',
+    }),
+    synthetic: t.exposeBoolean('synthetic', {
+      description: 'True for a clearly labelled synthetic demo value, not a published figure.',
+    }),
+    source: t.exposeString('source', { description: 'Where the figure comes from.' }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+builder.asEntity(Assessment, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }) => prisma().assessment.findUnique({ where: { id } }),
+});
+
+interface ChangeShape {
+  previousYear: number;
+  previousScore: number;
+  delta: number;
+}
+
+const Change = builder.objectRef<ChangeShape>('ScoreChange').implement({
+  description: "A score against the same framework's previous cycle for the same subject.",
+  fields: (t) => ({
+    previousYear: t.exposeInt('previousYear'),
+    previousScore: t.exposeFloat('previousScore'),
+    delta: t.exposeFloat('delta', {
+      description: 'This score minus the previous one, at two decimals.',
+    }),
+  }),
+});
+
+type ResultShape = { assessment: PublishedResult; change: ChangeShape | null };
+
+const Result = builder.objectRef<ResultShape>('Result').implement({
+  description: "A subject's published result in one cycle.",
+  fields: (t) => ({
+    cycle: t.field({ type: AssessmentCycle, resolve: (r) => r.assessment.cycle }),
+    score: t.float({ resolve: (r) => r.assessment.total }),
+    band: t.field({
+      type: ScoreBand,
+      resolve: (r) => bandOfTotal(r.assessment.methodologyId, r.assessment.total),
+    }),
+    change: t.field({
+      type: Change,
+      nullable: true,
+      description:
+        'Against the previous published cycle of the same framework; null for the first.',
+      resolve: (r) => r.change,
+    }),
+    origin: t.field({ type: ScoreOrigin, resolve: (r) => r.assessment.origin }),
+    assessment: t.field({ type: Assessment, resolve: (r) => r.assessment }),
+  }),
+});
+
+builder.objectFields(OrganisationRef, (t) => ({
+  results: t.field({
+    type: [Result],
+    description:
+      'Published results in one framework, one per cycle, newest first, each with its change.',
+    args: { framework: t.arg({ type: Framework, required: true }) },
+    resolve: async (organisation, { framework }, ctx) => {
+      const rows = await ctx.loaders.results.load({ subjectId: organisation.id, framework });
+      return withYearOverYearChange(
+        rows.map((assessment) => ({
+          year: assessment.cycle.year,
+          score: assessment.total,
+          assessment,
+        })),
+      ).map(({ assessment, change }) => ({ assessment, change }));
+    },
+  }),
+  assessments: t.field({
+    type: [Assessment],
+    description: 'Current assessments of this organisation in every framework, newest cycle first.',
+    resolve: (organisation, _args, ctx) => ctx.loaders.assessments.load(organisation.id),
+  }),
+}));
+
+builder.queryField('assessment', (t) =>
+  t.prismaField({
+    type: 'Assessment',
+    nullable: true,
+    description: 'One assessment by id; null when none has that id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }) =>
+      prisma().assessment.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+);

@@ -1,0 +1,14 @@
+import type { SubjectLevel } from './generated/prisma/enums.js';
+
+/**
+ * A subject's peer group and province, read from its organisation id: by the graph contract,
+ * regional governments are keyed by their Kemendagri code ("64" a province, "64.08" a regency
+ * or city) and bodies under them by that code plus slugs. This subgraph never reads the
+ * organisations subgraph's tables.
+ */
+export function subjectPlace(id: string): { level: SubjectLevel; provinceCode: string | null } {
+  const province = /^(\d{2})(?:\.|$)/.exec(id)?.[1] ?? null;
+  if (/^\d{2}$/.test(id)) return { level: 'PROVINCE', provinceCode: province };
+  if (/^\d{2}\.\d{2}$/.test(id)) return { level: 'REGENCY', provinceCode: province };
+  return { level: 'OTHER', provinceCode: province };
+}
