@@ -1,6 +1,6 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer } from '@apollo/server';
 import type { Probe } from '@mutu/server';
+import { subgraphApollo } from '@mutu/service';
 import type { Context } from './builder.js';
 import { prisma } from './db.js';
 import { createLoaders } from './loaders.js';
@@ -10,14 +10,7 @@ export { schema };
 
 /** The subgraph's Apollo server, not yet listening (tests and server.ts share it). */
 export function createApollo(): ApolloServer<Context> {
-  return new ApolloServer<Context>({
-    schema,
-    csrfPrevention: true,
-    // Stack traces are for logs, not for callers.
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-  });
+  return subgraphApollo<Context>(schema);
 }
 
 /** What /readyz checks: the database answers. */

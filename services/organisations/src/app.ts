@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer } from '@apollo/server';
 import type { Probe } from '@mutu/server';
+import { subgraphApollo } from '@mutu/service';
 import type { Context } from './builder.js';
 import { prisma } from './db.js';
 import { createLoaders } from './loaders.js';
@@ -11,16 +11,7 @@ export { schema };
 
 /** The subgraph's Apollo server, not yet listening (tests and server.ts share it). */
 export function createApollo(): ApolloServer<Context> {
-  return new ApolloServer<Context>({
-    schema,
-    // Subgraphs sit behind the gateway, which owns the explorer and the CSRF-facing edge.
-    csrfPrevention: true,
-    // Stack traces are for logs, not for callers.
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
-    // No Apollo Studio here: skip the per-request trace the gateway would forward.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-  });
+  return subgraphApollo<Context>(schema);
 }
 
 /** What /readyz checks: the database answers. */

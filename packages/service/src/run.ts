@@ -1,0 +1,43 @@
+import type { BaseContext } from '@apollo/server';
+import { applyMigrations, openDatabase } from '@mutu/db';
+import { closeOnSignals, serveGraphQL } from '@mutu/server';
+import type { ServiceDefinition } from './definition.js';
+import type { ServiceEnv } from './env.js';
+
+/**
+ * Starts a subgraph process: opens its database (embedded PGlite unless DATABASE_URL is set),
+ * migrates and seeds it when configured (by default only the embedded one, which is this
+ * process's own), listens, and shuts down cleanly on SIGINT/SIGTERM.
+ */
+export async function runService<TContext extends BaseContext>(
+  service: ServiceDefinition<TContext>,
+  env: ServiceEnv,
+): Promise<void> {
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  if ((env.MIGRATE_ON_START ?? String(db.embedded)) === 'true') {
+    const applied = await applyMigrations(db.url, service.migrationsDir);
+    if (applied.length) console.log(`${service.name}: applied migrations ${applied.join(', ')}`);
+  }
+  service.connect(db.url, { max: db.embedded ? 1 : env.DATABASE_POOL_MAX });
+  if (service.seed && (env.SEED_ON_START ?? String(db.embedded)) === 'true') {
+    console.log(`${service.name}: ${await service.seed()}`);
+  }
+  const apollo = service.createApollo();
+  await apollo.start();
+  const server = await serveGraphQL({
+    apollo,
+    context: service.createContext,
+    port: env.PORT,
+    host: env.HOST,
+    readiness: service.readiness,
+  });
+  console.log(
+    `${service.name} subgraph on ${server.url}${db.embedded ? ` (embedded PostgreSQL in ${env.DATA_DIR})` : ''}`,
+  );
+  closeOnSignals(service.name, async () => {
+    await server.close();
+    await apollo.stop();
+    await service.disconnect();
+    await db.close();
+  });
+}

@@ -1,0 +1,39 @@
+import type { BaseContext } from '@apollo/server';
+import { createTestDatabase } from '@mutu/db/testing';
+import { type RunningServer, serveGraphQL } from '@mutu/server';
+import type { ServiceDefinition } from './definition.js';
+
+export interface TestService extends RunningServer {
+  /** The isolated database's URL (a fresh PostgreSQL database, or in-memory PGlite). */
+  readonly databaseUrl: string;
+}
+
+/**
+ * A subgraph on port 0 over its own migrated and seeded database, for its tests and the
+ * gateway's. Close it in `afterAll`.
+ */
+export async function startTestService<TContext extends BaseContext>(
+  service: ServiceDefinition<TContext>,
+): Promise<TestService> {
+  const db = await createTestDatabase(service.migrationsDir);
+  service.connect(db.url, { max: db.embedded ? 1 : 4 });
+  await service.seed?.();
+  const apollo = service.createApollo();
+  await apollo.start();
+  const server = await serveGraphQL({
+    apollo,
+    context: service.createContext,
+    port: 0,
+    readiness: service.readiness,
+  });
+  return {
+    ...server,
+    databaseUrl: db.url,
+    async close() {
+      await server.close();
+      await apollo.stop();
+      await service.disconnect();
+      await db.drop();
+    },
+  };
+}
