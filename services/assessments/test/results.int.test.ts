@@ -135,6 +135,17 @@ describe('ranking (graph contract)', () => {
     ]);
   });
 
+  it('a ranking is one SQL statement, whatever its size', async () => {
+    for (const query of [
+      '{ ranking(framework: IPP, year: 2024, provinceCode: "64") { rank band { grade } organisation { id } } }',
+      '{ ranking(framework: IPP, year: 2024, level: PROVINCE) { rank band { grade } organisation { id } } }',
+    ]) {
+      const before = sqlQueryCount();
+      await graphql(subgraph.url, query);
+      expect(sqlQueryCount() - before).toBe(1);
+    }
+  });
+
   it('an empty table is an empty list; malformed arguments are BAD_USER_INPUT naming them', async () => {
     expect(
       (await graphql(subgraph.url, '{ ranking(framework: SPBE, year: 2024) { rank } }')).data,

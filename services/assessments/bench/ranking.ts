@@ -1,0 +1,106 @@
+// Time and SQL statements of a national ranking over all 514 regency and city governments,
+// side by side with one province's ranking, through HTTP on the assessments subgraph, on the
+// embedded PGlite and (when BENCH_POSTGRES_URL is set) on PostgreSQL, in one run. The scores
+// are synthetic, written to the bench's own scratch database (cycle "ipp-2030").
+//   pnpm --filter @mutu/assessments bench
+//   BENCH_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @mutu/assessments bench
+import { getRegencies } from 'idn-area-data';
+import { prisma, sqlQueryCount } from '../src/db.js';
+import { subjectPlace } from '../src/subject.js';
+import { startTestSubgraph } from '../src/testing.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const QUERY =
+  'query($p: String) { ranking(framework: IPP, year: 2030, provinceCode: $p) { rank score band { grade label } organisation { id } } }';
+
+async function seedSyntheticCycle(): Promise<number> {
+  const regencies = await getRegencies({ transform: true });
+  await prisma().assessmentCycle.create({
+    data: {
+      id: 'ipp-2030',
+      framework: 'IPP',
+      year: 2030,
+      methodologyId: 'ipp-2022',
+      status: 'PUBLISHED',
+    },
+  });
+  await prisma().assessment.createMany({
+    data: regencies.map((r, i) => ({
+      id: `ipp-2030.${r.code}`,
+      cycleId: 'ipp-2030',
+      subjectId: r.code,
+      subjectLevel: subjectPlace(r.code).level,
+      provinceCode: subjectPlace(r.code).provinceCode,
+      status: 'PUBLISHED' as const,
+      origin: 'PUBLISHED_TOTAL' as const,
+      // Deterministic spread over the scale, with ties.
+      total: Math.round(((i * 37) % 500) + 1) / 100,
+      methodologyId: 'ipp-2022',
+      synthetic: true,
+      source: 'bench',
+    })),
+  });
+  return regencies.length;
+}
+
+async function post(url: string, provinceCode: string | null): Promise<number> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY, variables: { p: provinceCode } }),
+  });
+  const body = (await response.json()) as { errors?: unknown; data?: { ranking: unknown[] } };
+  if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data.ranking.length;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function measure(database: string) {
+  const subgraph = await startTestSubgraph();
+  try {
+    const total = await seedSyntheticCycle();
+    for (const [label, province] of [
+      ['Kalimantan Timur', '64'],
+      ['national', null],
+    ] as const) {
+      for (let i = 0; i < 3; i++) await post(subgraph.url, province);
+      const times: number[] = [];
+      let rows = 0;
+      let statements = 0;
+      for (let i = 0; i < ROUNDS; i++) {
+        const before = sqlQueryCount();
+        const start = performance.now();
+        rows = await post(subgraph.url, province);
+        times.push(performance.now() - start);
+        statements = sqlQueryCount() - before;
+      }
+      times.sort((a, b) => a - b);
+      console.log(
+        [
+          database.padEnd(10),
+          label.padEnd(16),
+          `${rows}/${total}`.padStart(7),
+          percentile(times, 50).toFixed(1).padStart(9),
+          percentile(times, 95).toFixed(1).padStart(9),
+          String(statements).padStart(4),
+        ].join('  '),
+      );
+    }
+  } finally {
+    await subgraph.close();
+  }
+}
+
+console.log(`ranking(framework: IPP, year: 2030) with bands; ${ROUNDS} rounds each`);
+console.log(
+  ['database  ', 'scope           ', '   rows', ' p50 (ms)', ' p95 (ms)', ' SQL'].join('  '),
+);
+const postgres = process.env.BENCH_POSTGRES_URL;
+delete process.env.TEST_DATABASE_URL;
+await measure('PGlite');
+if (postgres) {
+  process.env.TEST_DATABASE_URL = postgres;
+  await measure('PostgreSQL');
+}
