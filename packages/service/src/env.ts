@@ -14,10 +14,14 @@ export interface ServiceEnv {
   SEED_ON_START?: 'true' | 'false';
 }
 
-/** A subgraph's settings, validated once at start; see each service's README for the table. */
+/**
+ * A subgraph's settings, validated once at start; see each service's README for the table.
+ * `<NAME>_DATABASE_URL` (e.g. ORGANISATIONS_DATABASE_URL) wins over DATABASE_URL, so one shell
+ * can start every service, each on a database of its own.
+ */
 export function parseServiceEnv(
   source: NodeJS.ProcessEnv,
-  defaults: { port: number; serviceRoot: string },
+  defaults: { name: string; port: number; serviceRoot: string },
 ): ServiceEnv {
   const schema = z.object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(defaults.port),
@@ -28,7 +32,8 @@ export function parseServiceEnv(
     MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
     SEED_ON_START: z.enum(['true', 'false']).optional(),
   });
-  const parsed = schema.safeParse(source);
+  const ownUrl = source[`${defaults.name.toUpperCase()}_DATABASE_URL`];
+  const parsed = schema.safeParse(ownUrl ? { ...source, DATABASE_URL: ownUrl } : source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
