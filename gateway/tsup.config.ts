@@ -1,10 +1,4 @@
 import { defineConfig } from 'tsup';
+import { serverBundle } from '../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/server.ts'],
-  format: 'esm',
-  target: 'node20',
-  platform: 'node',
-  clean: true,
-  noExternal: [/^@mutu\//],
-});
+export default defineConfig(serverBundle);

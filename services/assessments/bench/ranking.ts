@@ -4,6 +4,7 @@
 // are synthetic, written to the bench's own scratch database (cycle "ipp-2030").
 //   pnpm --filter @mutu/assessments bench
 //   BENCH_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @mutu/assessments bench
+import { onEachDatabase, timeRequests } from '@mutu/service/bench';
 import { getRegencies } from 'idn-area-data';
 import { prisma, sqlQueryCount } from '../src/db.js';
 import { subjectPlace } from '../src/subject.js';
@@ -54,10 +55,11 @@ async function post(url: string, provinceCode: string | null): Promise<number> {
   return body.data.ranking.length;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-
-async function measure(database: string) {
+console.log(`ranking(framework: IPP, year: 2030) with bands; ${ROUNDS} rounds each`);
+console.log(
+  ['database  ', 'scope           ', '   rows', ' p50 (ms)', ' p95 (ms)', ' SQL'].join('  '),
+);
+await onEachDatabase(async (database) => {
   const subgraph = await startTestSubgraph();
   try {
     const total = await seedSyntheticCycle();
@@ -65,42 +67,23 @@ async function measure(database: string) {
       ['Kalimantan Timur', '64'],
       ['national', null],
     ] as const) {
-      for (let i = 0; i < 3; i++) await post(subgraph.url, province);
-      const times: number[] = [];
-      let rows = 0;
-      let statements = 0;
-      for (let i = 0; i < ROUNDS; i++) {
-        const before = sqlQueryCount();
-        const start = performance.now();
-        rows = await post(subgraph.url, province);
-        times.push(performance.now() - start);
-        statements = sqlQueryCount() - before;
-      }
-      times.sort((a, b) => a - b);
+      const rows = await post(subgraph.url, province);
+      const t = await timeRequests(() => post(subgraph.url, province), {
+        rounds: ROUNDS,
+        sqlQueryCount,
+      });
       console.log(
         [
           database.padEnd(10),
           label.padEnd(16),
           `${rows}/${total}`.padStart(7),
-          percentile(times, 50).toFixed(1).padStart(9),
-          percentile(times, 95).toFixed(1).padStart(9),
-          String(statements).padStart(4),
+          t.p50.toFixed(1).padStart(9),
+          t.p95.toFixed(1).padStart(9),
+          String(t.statements).padStart(4),
         ].join('  '),
       );
     }
   } finally {
     await subgraph.close();
   }
-}
-
-console.log(`ranking(framework: IPP, year: 2030) with bands; ${ROUNDS} rounds each`);
-console.log(
-  ['database  ', 'scope           ', '   rows', ' p50 (ms)', ' p95 (ms)', ' SQL'].join('  '),
-);
-const postgres = process.env.BENCH_POSTGRES_URL;
-delete process.env.TEST_DATABASE_URL;
-await measure('PGlite');
-if (postgres) {
-  process.env.TEST_DATABASE_URL = postgres;
-  await measure('PostgreSQL');
-}
+});

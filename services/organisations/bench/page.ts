@@ -3,6 +3,7 @@
 // BENCH_POSTGRES_URL is set) on a real PostgreSQL, in one run.
 //   pnpm --filter @mutu/organisations bench
 //   BENCH_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @mutu/organisations bench
+import { onEachDatabase, timeRequests } from '@mutu/service/bench';
 import { sqlQueryCount } from '../src/db.js';
 import { startTestSubgraph } from '../src/testing.js';
 
@@ -24,46 +25,28 @@ async function post(url: string, n: number): Promise<void> {
     throw new Error(JSON.stringify(body.errors));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-async function measure(database: string) {
+console.log(`page of organisations with parent, children and regency; ${ROUNDS} rounds each`);
+console.log(['database  ', 'page', '  p50 (ms)', '  p95 (ms)', '   SQL'].join('  '));
+await onEachDatabase(async (database) => {
   const subgraph = await startTestSubgraph();
   try {
-    for (let i = 0; i < 5; i++) await post(subgraph.url, 100); // warm-up
     for (const n of [10, 100]) {
-      const times: number[] = [];
-      let statements = 0;
-      for (let i = 0; i < ROUNDS; i++) {
-        const before = sqlQueryCount();
-        const start = performance.now();
-        await post(subgraph.url, n);
-        times.push(performance.now() - start);
-        statements = sqlQueryCount() - before;
-      }
-      times.sort((a, b) => a - b);
+      const t = await timeRequests(() => post(subgraph.url, n), {
+        rounds: ROUNDS,
+        warmUp: 5,
+        sqlQueryCount,
+      });
       console.log(
         [
           database.padEnd(10),
           String(n).padStart(4),
-          percentile(times, 50).toFixed(1).padStart(9),
-          percentile(times, 95).toFixed(1).padStart(9),
-          String(statements).padStart(6),
+          t.p50.toFixed(1).padStart(9),
+          t.p95.toFixed(1).padStart(9),
+          String(t.statements).padStart(6),
         ].join('  '),
       );
     }
   } finally {
     await subgraph.close();
   }
-}
-
-console.log(`page of organisations with parent, children and regency; ${ROUNDS} rounds each`);
-console.log(['database  ', 'page', '  p50 (ms)', '  p95 (ms)', '   SQL'].join('  '));
-const postgres = process.env.BENCH_POSTGRES_URL;
-delete process.env.TEST_DATABASE_URL;
-await measure('PGlite');
-if (postgres) {
-  process.env.TEST_DATABASE_URL = postgres;
-  await measure('PostgreSQL');
-}
+});
