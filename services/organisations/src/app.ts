@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Probe } from '@mutu/server';
-import { subgraphApollo } from '@mutu/service';
+import { actorOf, subgraphApollo } from '@mutu/service';
 import type { Context } from './builder.js';
 import { prisma } from './db.js';
 import { createLoaders } from './loaders.js';
@@ -19,14 +19,7 @@ export const readiness: Record<string, Probe> = {
   database: async () => void (await prisma().$queryRaw`select 1`),
 };
 
-/**
- * A fresh context per request. The actor comes from the `x-mutu-actor` header until the
- * gateway passes a verified identity (issue 6); until then audit entries record what callers
- * claim.
- */
+/** A fresh context per request; the actor is recorded in audit entries. */
 export async function createContext(req?: IncomingMessage): Promise<Context> {
-  const claimed = req?.headers['x-mutu-actor'];
-  const actor =
-    typeof claimed === 'string' && claimed.trim() ? claimed.trim().slice(0, 200) : 'anonymous';
-  return { loaders: createLoaders(), actor };
+  return { loaders: createLoaders(), actor: actorOf(req) };
 }

@@ -1,31 +1,8 @@
-/**
- * The failures a mutation reports as typed results. Each names the input field at fault so a
- * form can put the message beside it. Anything else (a database outage) stays an ordinary
- * GraphQL error and is never mistaken for bad input.
- */
-export class MutationError extends Error {
-  constructor(
-    message: string,
-    readonly field: string | null,
-  ) {
-    super(message);
-  }
-}
+import { MutationError } from '@mutu/service';
 
-export class InvalidInputError extends MutationError {
-  override readonly name = 'InvalidInputError';
-}
+export { InvalidInputError, NotFoundError, VersionConflictError } from '@mutu/service';
 
-export class NotFoundError extends MutationError {
-  override readonly name = 'NotFoundError';
-  constructor(
-    field: string,
-    readonly id: string,
-  ) {
-    super(`No organisation has id "${id}"`, field);
-  }
-}
-
+/** The register's own typed errors; the shared ones come from @mutu/service. */
 export class DuplicateNameError extends MutationError {
   override readonly name = 'DuplicateNameError';
   constructor(
@@ -43,18 +20,4 @@ export class HierarchyCycleError extends MutationError {
 
 export class InvalidRegionError extends MutationError {
   override readonly name = 'InvalidRegionError';
-}
-
-export class VersionConflictError extends MutationError {
-  override readonly name = 'VersionConflictError';
-  constructor(
-    readonly id: string,
-    readonly expectedVersion: number,
-    readonly currentVersion: number,
-  ) {
-    super(
-      `${id} has changed since you read it (you sent version ${expectedVersion}, it is now at ${currentVersion}); reload and apply your change again`,
-      'expectedVersion',
-    );
-  }
 }

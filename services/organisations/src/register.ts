@@ -1,3 +1,4 @@
+import { auditSnapshot } from '@mutu/service';
 import { prisma } from './db.js';
 import {
   DuplicateNameError,
@@ -181,10 +182,6 @@ async function isDescendantOrSelf(tx: Tx, candidateId: string, ofId: string): Pr
   return rows.length > 0;
 }
 
-function snapshot(record: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(record)) as Prisma.InputJsonValue;
-}
-
 async function audit(
   tx: Tx,
   action: string,
@@ -199,8 +196,8 @@ async function audit(
       entityId: id,
       action,
       actor,
-      before: before === null ? undefined : snapshot(before),
-      after: snapshot(after),
+      before: before === null ? undefined : (auditSnapshot(before) as Prisma.InputJsonValue),
+      after: auditSnapshot(after) as Prisma.InputJsonValue,
     },
   });
 }

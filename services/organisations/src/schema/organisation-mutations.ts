@@ -1,13 +1,6 @@
+import { defineMutationErrors, SHARED_MUTATION_ERRORS } from '@mutu/service';
 import { builder } from '../builder.js';
-import {
-  DuplicateNameError,
-  HierarchyCycleError,
-  InvalidInputError,
-  InvalidRegionError,
-  type MutationError,
-  NotFoundError,
-  VersionConflictError,
-} from '../errors.js';
+import { DuplicateNameError, HierarchyCycleError, InvalidRegionError } from '../errors.js';
 import {
   createOrganisation,
   dissolveOrganisation,
@@ -19,54 +12,26 @@ import {
 import { MallStatus, PublicServiceMall } from './mall.js';
 import { Organisation, OrganisationKind, Sector } from './organisation.js';
 
-const MutationErrorInterface = builder.interfaceRef<MutationError>('MutationError').implement({
-  description:
-    'Why a mutation changed nothing. Every mutation that fails this way writes nothing at all.',
-  fields: (t) => ({
-    message: t.exposeString('message', { description: 'What went wrong, in plain words.' }),
-    field: t.exposeString('field', {
-      nullable: true,
-      description: 'The input field at fault, e.g. "parentId" or "input.name".',
-    }),
-  }),
-});
-
-const errorTypes = [
-  [InvalidInputError, 'A value is malformed or not allowed here.', {}],
-  [NotFoundError, 'An id names no organisation.', { id: 'string' }],
-  [
-    DuplicateNameError,
-    'Another active body under the same parent already has this name (ignoring case and accents).',
-    { existingId: 'string' },
-  ],
-  [HierarchyCycleError, 'The change would put a body under itself.', {}],
-  [InvalidRegionError, "A region code is unknown or does not fit the parent's region.", {}],
-  [
-    VersionConflictError,
-    'Someone changed the record since you read it; nothing was overwritten.',
-    { currentVersion: 'int' },
-  ],
-] as const;
-
-for (const [ErrorClass, description, extra] of errorTypes) {
-  builder.objectType(ErrorClass as typeof MutationError, {
-    name: ErrorClass.name,
-    description,
-    interfaces: [MutationErrorInterface],
-    isTypeOf: (value) => value instanceof ErrorClass,
-    fields: (t) =>
-      Object.fromEntries(
-        Object.entries(extra).map(([field, type]) => [
-          field,
-          type === 'int'
-            ? t.int({ resolve: (e) => (e as unknown as Record<string, number>)[field] ?? 0 })
-            : t.string({ resolve: (e) => String((e as unknown as Record<string, string>)[field]) }),
-        ]),
-      ),
-  });
-}
-
-const ALL_ERRORS = errorTypes.map(([ErrorClass]) => ErrorClass);
+const ALL_ERRORS = defineMutationErrors(builder, [
+  ...SHARED_MUTATION_ERRORS,
+  {
+    name: 'DuplicateNameError',
+    error: DuplicateNameError,
+    description:
+      'Another active body under the same parent already has this name (ignoring case and accents).',
+    fields: { existingId: 'string' },
+  },
+  {
+    name: 'HierarchyCycleError',
+    error: HierarchyCycleError,
+    description: 'The change would put a body under itself.',
+  },
+  {
+    name: 'InvalidRegionError',
+    error: InvalidRegionError,
+    description: "A region code is unknown or does not fit the parent's region.",
+  },
+]);
 
 const CreateOrganisationInput = builder.inputType('CreateOrganisationInput', {
   description: 'A new body in the register.',

@@ -1,12 +1,11 @@
 import { badUserInput } from '@mutu/server';
+import { isOrganisationId } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { searchKey } from '../text.js';
 import { assertProvinceCode, assertRegencyCode } from './region.js';
 
-/** Stable and URL-safe (graph contract): region codes, then dot-separated lowercase slugs. */
-const ORGANISATION_ID = /^[a-z0-9][a-z0-9.-]{0,199}$/;
 export const MAX_PAGE = 100;
 
 export const OrganisationKind = builder.enumType('OrganisationKind', {
@@ -169,7 +168,7 @@ builder.asEntity(Organisation, {
 });
 
 export function assertOrganisationId(id: string, argument = 'id'): void {
-  if (!ORGANISATION_ID.test(id)) {
+  if (!isOrganisationId(id)) {
     throw badUserInput(
       argument,
       `${argument} must be an organisation id: lowercase letters, digits, dots and dashes, such as "15.01"`,
