@@ -30,7 +30,7 @@ async function query(
 
 beforeAll(async () => {
   organisations = await startTestSubgraph();
-  assessments = await startAssessments();
+  assessments = await startAssessments({ organisationsUrl: organisations.url });
   apollo = createGateway({
     supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
     subgraphUrls: { organisations: organisations.url, assessments: assessments.url },

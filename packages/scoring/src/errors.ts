@@ -5,7 +5,9 @@ export type ScoringErrorCode =
   | 'UNKNOWN_COMPONENT'
   | 'NO_METHODOLOGY'
   | 'INVALID_ANSWER'
-  | 'NO_RESPONSES';
+  | 'NO_RESPONSES'
+  | 'NO_LOKUS'
+  | 'TOO_MANY_LOKUS';
 
 /**
  * Every rejection from this package: `field` names the argument or component at fault so a

@@ -1,5 +1,6 @@
 export { type BandResult, bandOf, classify } from './bands.js';
 export { ScoringError, type ScoringErrorCode } from './errors.js';
+export { lokusTotal } from './lokus.js';
 export { METHODOLOGIES } from './methodologies/index.js';
 export { methodologiesOf, methodologyById, methodologyFor } from './methodology.js';
 export { roundTo, toSteps } from './precision.js';

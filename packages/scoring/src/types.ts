@@ -48,6 +48,12 @@ export interface Methodology {
   readonly componentKind: string;
   /** Null where the source does not say how components combine into the total. */
   readonly components: readonly Component[] | null;
+  /**
+   * How the totals of an assessment's lokus (the sampled service units) make its total: MEAN is
+   * the plain mean of the units' unrounded totals; null where the source does not say, so an
+   * assessment may score one unit only.
+   */
+  readonly lokusTotal: 'MEAN' | null;
   /** Multiplier from the weighted component mean to the total (SKM converts 1-4 to 25-100). */
   readonly totalFactor: number;
   /** False where the bands or weights are the best current reading, not a seen regulation. */

@@ -13,3 +13,4 @@ export {
 } from './mutation-errors.js';
 export { type PrismaHolder, prismaHolder } from './prisma.js';
 export { runService } from './run.js';
+export { defineScalars } from './scalars.js';

@@ -1,6 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Probe } from '@mutu/server';
-import { subgraphApollo } from '@mutu/service';
+import { actorOf, subgraphApollo } from '@mutu/service';
 import type { Context } from './builder.js';
 import { prisma } from './db.js';
 import { createLoaders } from './loaders.js';
@@ -18,7 +19,7 @@ export const readiness: Record<string, Probe> = {
   database: async () => void (await prisma().$queryRaw`select 1`),
 };
 
-/** A fresh context per request. */
-export async function createContext(): Promise<Context> {
-  return { loaders: createLoaders() };
+/** A fresh context per request; the actor is recorded in the workflow's history. */
+export async function createContext(req?: IncomingMessage): Promise<Context> {
+  return { loaders: createLoaders(), actor: actorOf(req) };
 }

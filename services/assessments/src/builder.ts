@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import { prisma } from './db.js';
@@ -10,15 +11,31 @@ import type { Loaders } from './loaders.js';
 export interface Context {
   /** Per-request batch loaders (a DataLoader caches for one request only). */
   loaders: Loaders;
+  /** Who is asking, recorded in the workflow's history. */
+  actor: string;
 }
+
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
 }>({
-  plugins: [DirectivesPlugin, PrismaPlugin, FederationPlugin],
+  plugins: [DirectivesPlugin, ErrorsPlugin, PrismaPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  errors: {
+    // Only the domain errors a field lists become typed results; anything unexpected (the
+    // register unreachable, a database outage) stays a plain GraphQL error.
+    defaultTypes: [],
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalised(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalised(fieldName)}Result` },
+  },
   prisma: {
     client: () => prisma(),
     dmmf: getDatamodel(),
@@ -28,3 +45,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});

@@ -2,6 +2,7 @@ import { methodologyFor } from '@mutu/scoring';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Framework } from './generated/prisma/enums.js';
 import { subjectPlace } from './subject.js';
+import { assessmentId, cycleId } from './workflow.js';
 
 interface PublishedFigure {
   readonly framework: Framework;
@@ -94,11 +95,6 @@ export const DEMO_FIGURES: readonly PublishedFigure[] = [
     note: 'Kabupaten Kutai Timur received grade B from the Ombudsman (public reports); the score is a synthetic value inside grade B.',
   },
 ];
-
-export const cycleId = (framework: Framework, year: number) =>
-  `${framework.toLowerCase().replace(/_/g, '-')}-${year}`;
-export const assessmentId = (cycle: string, subjectId: string, revision = 1) =>
-  revision === 1 ? `${cycle}.${subjectId}` : `${cycle}.${subjectId}.r${revision}`;
 
 /** Creates the demo cycles and results that are missing; running it twice changes nothing. */
 export async function seedDemoData(prisma: PrismaClient): Promise<{ created: number }> {

@@ -1,5 +1,8 @@
 import { runService } from '@mutu/service';
 import { loadEnv } from './env.js';
+import { useOrganisationsAt } from './organisations.js';
 import { service } from './service.js';
 
-await runService(service, loadEnv());
+const env = loadEnv();
+useOrganisationsAt(env.ORGANISATIONS_URL);
+await runService(service, env);

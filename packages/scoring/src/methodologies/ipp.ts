@@ -49,6 +49,7 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
     componentKind: 'aspect',
     // Weights under 17/2017 are unconfirmed.
     components: aspects([30, 18, 15, 15, 15, 7]),
+    lokusTotal: null,
     totalFactor: 1,
     confirmed: false,
     source: 'PermenPAN-RB 17/2017; weights and categories unconfirmed',
@@ -65,6 +66,9 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
     componentKind: 'aspect',
     // PermenPAN-RB 29/2022 amended by 4/2023; weights from the PEKPPP instrument 2024-2025.
     components: aspects([24, 25, 18, 11, 10, 12]),
+    // Kota Madiun 2024: units 4.73, 4.63, 4.63 -> published 4.67, the mean of unrounded units
+    // (KepmenPAN-RB 659/2024 lokus: Dinas Sosial, RSUD, Disdukcapil).
+    lokusTotal: 'MEAN',
     totalFactor: 1,
     confirmed: false,
     source:

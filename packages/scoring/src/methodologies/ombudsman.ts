@@ -75,6 +75,8 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
     componentKind: 'dimension',
     // The 2021 aggregation of lokus and indicators is not published; totals only.
     components: null,
+    // "The 2021 aggregation differs and is unknown" (bands.md): one unit per assessment.
+    lokusTotal: null,
     totalFactor: 1,
     confirmed: true,
     source: 'Ombudsman RI via Antara, December 2021',
@@ -90,6 +92,9 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
     bands: OPINION_GRADES,
     componentKind: 'dimension',
     components: DIMENSIONS_2023,
+    // The government's score is the plain mean of its lokus in 2022-2023, reproduced exactly
+    // (Maluku Tenggara 2023, seven units, mean 60.80 = published score); kept for 2024.
+    lokusTotal: 'MEAN',
     totalFactor: 1,
     confirmed: true,
     source:
@@ -107,6 +112,8 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
     bands: OPINION_GRADES,
     componentKind: 'dimension',
     components: DIMENSIONS_2025,
+    // Unconfirmed: the 2022-2024 mean of lokus is the best current reading.
+    lokusTotal: 'MEAN',
     totalFactor: 1,
     confirmed: false,
     source: 'Ombudsman RI 2025 method (70% dimensions, 30% public trust); bands unconfirmed',

@@ -40,6 +40,8 @@ export const SKM_METHODOLOGIES: readonly Methodology[] = [
     componentKind: 'element',
     // Each element weighs 1/9 (the annex rounds this to 0.111); IKM x 25 is the converted value.
     components: ELEMENTS,
+    // A survey scores one service unit.
+    lokusTotal: null,
     totalFactor: 25,
     confirmed: true,
     source: 'PermenPAN-RB 14/2017',

@@ -38,6 +38,8 @@ export const SPBE_METHODOLOGIES: readonly Methodology[] = [
     bands: PREDIKAT,
     componentKind: 'domain',
     components: DOMAINS,
+    // An instansi is evaluated as a whole.
+    lokusTotal: null,
     totalFactor: 1,
     confirmed: false,
     source: 'PermenPAN-RB 59/2020; predikat ranges and the kebijakan/manajemen split unconfirmed',

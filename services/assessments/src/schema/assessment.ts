@@ -72,6 +72,34 @@ export const Assessment = builder.prismaObject('Assessment', {
     }),
     source: t.exposeString('source', { description: 'Where the figure comes from.' }),
     note: t.exposeString('note', { nullable: true }),
+    current: t.exposeBoolean('current', {
+      description:
+        'True for the revision that stands for the subject in the cycle: the newest published one, or the only one while none is published.',
+    }),
+    returnReason: t.exposeString('returnReason', {
+      nullable: true,
+      description: 'Why it was last returned for revision; cleared when it is submitted again.',
+    }),
+    correctionReason: t.exposeString('correctionReason', {
+      nullable: true,
+      description: 'For a revision after the first: why the published result was corrected.',
+    }),
+    revisions: t.prismaField({
+      type: ['Assessment'],
+      description: 'Every revision of this subject in this cycle, oldest first.',
+      select: { cycleId: true, subjectId: true },
+      resolve: (query, a) =>
+        prisma().assessment.findMany({
+          ...query,
+          where: { cycleId: a.cycleId, subjectId: a.subjectId },
+          orderBy: { revision: 'asc' },
+        }),
+    }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 

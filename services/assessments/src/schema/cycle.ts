@@ -2,6 +2,7 @@ import { type Methodology, methodologyById } from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
+import { yearProblem } from '../workflow.js';
 import { Framework } from './score-band.js';
 
 export const CycleStatus = builder.enumType('CycleStatus', {
@@ -70,9 +71,8 @@ builder.asEntity(AssessmentCycle, {
 });
 
 export function assertYear(year: number, argument = 'year'): void {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) {
-    throw badUserInput(argument, `${argument} must be a year between 1990 and 2100, got ${year}`);
-  }
+  const problem = yearProblem(year, argument);
+  if (problem) throw badUserInput(argument, problem);
 }
 
 builder.queryFields((t) => ({

@@ -4,6 +4,9 @@ import './cycle.js';
 import './organisation.js';
 import './assessment.js';
 import './ranking.js';
+import './lokus.js';
+import './history.js';
+import './workflow-mutations.js';
 
 /** Apollo Federation 2.6: composes with @apollo/composition 2.14 (newer link versions fail). */
 export const schema = builder.toSubGraphSchema({

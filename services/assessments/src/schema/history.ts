@@ -1,0 +1,56 @@
+import { defineScalars } from '@mutu/service';
+import { builder } from '../builder.js';
+import { prisma } from '../db.js';
+import { Assessment } from './assessment.js';
+import { AssessmentCycle } from './cycle.js';
+
+defineScalars(builder);
+
+const WorkflowEntry = builder.prismaObject('AuditEntry', {
+  // The register's AuditEntry has other fields; federation needs distinct names.
+  name: 'WorkflowEntry',
+  description: 'One step in the workflow of a cycle or an assessment.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    action: t.exposeString('action', {
+      description:
+        'create, record-scores, remove-lokus, submit, verify, return, publish, correct, record-published-total, correct-published-total; for cycles create, open, close, publish.',
+    }),
+    actor: t.exposeString('actor', {
+      description:
+        'Who took the step (until gateway authentication lands, the x-mutu-actor header the caller sent).',
+    }),
+    at: t.expose('at', { type: 'DateTime' }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'The reason given when returning for revision or correcting.',
+    }),
+    before: t.expose('before', { type: 'JSON', nullable: true }),
+    after: t.expose('after', { type: 'JSON', nullable: true }),
+  }),
+});
+
+const historyOf = (entityType: string, entityId: string, query: object) =>
+  prisma().auditEntry.findMany({
+    ...query,
+    where: { entityType, entityId },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
+
+builder.prismaObjectField(Assessment, 'history', (t) =>
+  t.prismaField({
+    type: [WorkflowEntry],
+    description: 'Every workflow step of this revision, oldest first.',
+    select: { id: true },
+    resolve: (query, a) => historyOf('Assessment', a.id, query),
+  }),
+);
+
+builder.prismaObjectField(AssessmentCycle, 'history', (t) =>
+  t.prismaField({
+    type: [WorkflowEntry],
+    description: 'Every workflow step of this cycle, oldest first.',
+    select: { id: true },
+    resolve: (query, c) => historyOf('AssessmentCycle', c.id, query),
+  }),
+);

@@ -1,0 +1,646 @@
+import { methodologyById, methodologyFor } from '@mutu/scoring';
+import { auditSnapshot, isOrganisationId } from '@mutu/service';
+import { prisma } from './db.js';
+import {
+  AlreadyExistsError,
+  IllegalTransitionError,
+  InvalidInputError,
+  NotFoundError,
+} from './errors.js';
+import type { Assessment, AssessmentCycle, Prisma } from './generated/prisma/client.js';
+import type { AssessmentStatus, CycleStatus, Framework } from './generated/prisma/enums.js';
+import { unknownOrganisations } from './organisations.js';
+import {
+  assertPublishedTotal,
+  assessmentTotal,
+  type LokusInput,
+  methodologyOf,
+  type ScoredLokus,
+  scoreLokus,
+} from './scores.js';
+import { subjectPlace } from './subject.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** Interactive transactions stay short (prisma/orm#29952: a COMMIT timeout can crash the process). */
+const TRANSACTION = { maxWait: 5_000, timeout: 10_000 };
+const TEXT_MAX = 1_000;
+const PERIOD = /^[A-Z0-9]{1,10}$/;
+
+export const cycleId = (framework: Framework, year: number, period = '') =>
+  `${framework.toLowerCase().replace(/_/g, '-')}-${year}${period ? `-${period.toLowerCase()}` : ''}`;
+
+/** Revision 1 keeps the plain id; "~" cannot occur in an organisation id, so ids never collide. */
+export const assessmentId = (cycle: string, subjectId: string, revision = 1) =>
+  revision === 1 ? `${cycle}.${subjectId}` : `${cycle}.${subjectId}~r${revision}`;
+
+// ---------------------------------------------------------------------------------------------
+// Validation shared by the mutations and the import
+
+/** Why a year cannot be an assessment year, or null when it can. */
+export function yearProblem(year: number, field: string): string | null {
+  return Number.isInteger(year) && year >= 1990 && year <= 2100
+    ? null
+    : `${field} must be a year between 1990 and 2100, got ${year}`;
+}
+
+function assertYear(year: number, field: string): void {
+  const problem = yearProblem(year, field);
+  if (problem) throw new InvalidInputError(problem, field);
+}
+
+export function cleanText(value: string, field: string, min = 1): string {
+  const clean = value.trim().replace(/\s+/g, ' ');
+  if (clean.length < min || clean.length > TEXT_MAX) {
+    throw new InvalidInputError(`${field} must hold ${min} to ${TEXT_MAX} characters`, field);
+  }
+  return clean;
+}
+
+function cleanOptional(value: string | null | undefined, field: string): string | null {
+  return value == null ? null : cleanText(value, field);
+}
+
+export function assertOrganisationIdFormat(id: string, field: string): void {
+  if (!isOrganisationId(id)) {
+    throw new InvalidInputError(
+      `${field} must be an organisation id such as "15.01" (lowercase letters, digits, dots, dashes), got "${id}"`,
+      field,
+    );
+  }
+}
+
+/** Refuses ids the register does not know, naming the first field that holds one. */
+async function assertOrganisationsExist(named: readonly [id: string, field: string][]) {
+  for (const [id, field] of named) assertOrganisationIdFormat(id, field);
+  const unknown = await unknownOrganisations(named.map(([id]) => id));
+  const first = named.find(([id]) => unknown.has(id));
+  if (first) throw new NotFoundError(first[1], first[0]);
+}
+
+function scoreAll(
+  methodologyId: string,
+  lokus: readonly LokusInput[],
+  path: string,
+): ScoredLokus[] {
+  const methodology = methodologyOf(methodologyId);
+  const seen = new Map<string, number>();
+  return lokus.map((l, i) => {
+    const at = `${path}[${i}]`;
+    assertOrganisationIdFormat(l.unitId, `${at}.unitId`);
+    const earlier = seen.get(l.unitId);
+    if (earlier !== undefined) {
+      throw new InvalidInputError(
+        `${l.unitId} is already lokus ${earlier} of this input`,
+        `${at}.unitId`,
+      );
+    }
+    seen.set(l.unitId, i);
+    return scoreLokus(methodology, l, at);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+
+async function audit(
+  tx: Tx,
+  entity: { type: 'AssessmentCycle' | 'Assessment'; id: string },
+  action: string,
+  actor: string,
+  before: unknown,
+  after: unknown,
+  reason: string | null = null,
+) {
+  await tx.auditEntry.create({
+    data: {
+      entityType: entity.type,
+      entityId: entity.id,
+      action,
+      actor,
+      reason,
+      before: before == null ? undefined : (auditSnapshot(before) as Prisma.InputJsonValue),
+      after: after == null ? undefined : (auditSnapshot(after) as Prisma.InputJsonValue),
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cycles
+
+export interface CreateCycleInput {
+  framework: Framework;
+  year: number;
+  period?: string | null;
+  methodologyId?: string | null;
+}
+
+export async function createCycle(input: CreateCycleInput, actor: string) {
+  assertYear(input.year, 'input.year');
+  const period = input.period?.trim().toUpperCase() ?? '';
+  if (period && !PERIOD.test(period)) {
+    throw new InvalidInputError(
+      'input.period must be 1-10 letters or digits such as "S1", or omitted for a yearly cycle',
+      'input.period',
+    );
+  }
+  let methodologyId: string;
+  if (input.methodologyId != null) {
+    const chosen = methodologyById(input.methodologyId);
+    if (chosen?.framework !== input.framework) {
+      throw new InvalidInputError(
+        `input.methodologyId "${input.methodologyId}" is not a ${input.framework} methodology`,
+        'input.methodologyId',
+      );
+    }
+    methodologyId = chosen.id;
+  } else {
+    methodologyId = methodologyFor(input.framework, input.year).id;
+  }
+  const id = cycleId(input.framework, input.year, period);
+  return prisma().$transaction(async (tx) => {
+    const existing = await tx.assessmentCycle.findUnique({
+      where: { framework_year_period: { framework: input.framework, year: input.year, period } },
+    });
+    if (existing) {
+      throw new AlreadyExistsError(
+        `The ${input.framework} cycle of ${input.year}${period ? ` ${period}` : ''} already exists`,
+        'input.year',
+        existing.id,
+      );
+    }
+    const created = await tx.assessmentCycle.create({
+      data: {
+        id,
+        framework: input.framework,
+        year: input.year,
+        period,
+        methodologyId,
+        status: 'PLANNED',
+      },
+    });
+    await audit(tx, { type: 'AssessmentCycle', id }, 'create', actor, null, created);
+    return created;
+  }, TRANSACTION);
+}
+
+const CYCLE_STEPS = {
+  open: { from: 'PLANNED', to: 'OPEN' },
+  close: { from: 'OPEN', to: 'CLOSED' },
+  publish: { from: 'CLOSED', to: 'PUBLISHED' },
+} as const satisfies Record<string, { from: CycleStatus; to: CycleStatus }>;
+
+async function loadCycle(tx: Tx, id: string, field: string): Promise<AssessmentCycle> {
+  const cycle = await tx.assessmentCycle.findUnique({ where: { id } });
+  if (!cycle) throw new NotFoundError(field, id, 'assessment cycle');
+  return cycle;
+}
+
+/**
+ * Moves a cycle one step: PLANNED -> OPEN -> CLOSED -> PUBLISHED. Publishing a cycle publishes
+ * its verified assessments and needs every other one verified first.
+ */
+export async function advanceCycle(id: string, step: keyof typeof CYCLE_STEPS, actor: string) {
+  const { from, to } = CYCLE_STEPS[step];
+  return prisma().$transaction(async (tx) => {
+    const before = await loadCycle(tx, id, 'id');
+    const { count } = await tx.assessmentCycle.updateMany({
+      where: { id, status: from },
+      data: { status: to },
+    });
+    if (count === 0) {
+      const now = await loadCycle(tx, id, 'id');
+      throw new IllegalTransitionError(
+        `Only a ${from} cycle can be ${step === 'open' ? 'opened' : `${step}d`}; ${id} is ${now.status}`,
+        'id',
+        now.status,
+      );
+    }
+    if (step === 'publish') {
+      const unfinished = await tx.assessment.findMany({
+        where: { cycleId: id, status: { in: ['DRAFT', 'SUBMITTED'] } },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+      });
+      if (unfinished.length > 0) {
+        throw new IllegalTransitionError(
+          `${unfinished.length} assessment(s) of ${id} are not verified yet (${unfinished
+            .slice(0, 5)
+            .map((a) => a.id)
+            .join(', ')}${unfinished.length > 5 ? ', ...' : ''}); verify or return them first`,
+          'id',
+          before.status,
+        );
+      }
+      const verified = await tx.assessment.findMany({ where: { cycleId: id, status: 'VERIFIED' } });
+      for (const assessment of verified) await publishRevision(tx, assessment, actor);
+    }
+    const after = await loadCycle(tx, id, 'id');
+    await audit(tx, { type: 'AssessmentCycle', id }, step, actor, before, after);
+    return after;
+  }, TRANSACTION);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessments
+
+export interface CreateAssessmentInput {
+  cycleId: string;
+  subjectId: string;
+  assessorId?: string | null;
+  lokus?: readonly LokusInput[] | null;
+  source?: string | null;
+  note?: string | null;
+}
+
+async function loadAssessment(tx: Tx, id: string, field: string): Promise<Assessment> {
+  const assessment = await tx.assessment.findUnique({ where: { id } });
+  if (!assessment) throw new NotFoundError(field, id, 'assessment');
+  return assessment;
+}
+
+/** The subject's newest revision in the cycle, whatever its status. */
+async function newestRevision(tx: Tx, cycle: string, subjectId: string) {
+  return tx.assessment.findFirst({
+    where: { cycleId: cycle, subjectId },
+    orderBy: { revision: 'desc' },
+  });
+}
+
+async function writeLokus(tx: Tx, assessment: string, lokus: readonly ScoredLokus[]) {
+  for (const l of lokus) {
+    await tx.lokus.deleteMany({ where: { assessmentId: assessment, unitId: l.unitId } });
+    await tx.lokus.create({
+      data: {
+        assessmentId: assessment,
+        unitId: l.unitId,
+        exactTotal: l.exactTotal,
+        total: l.total,
+        scores: { createMany: { data: l.scores } },
+      },
+    });
+  }
+}
+
+/** Recomputes the stored total from every lokus the assessment now has. */
+async function retotal(tx: Tx, assessment: Assessment, field: string): Promise<number | null> {
+  const all = await tx.lokus.findMany({
+    where: { assessmentId: assessment.id },
+    select: { exactTotal: true },
+  });
+  return assessmentTotal(methodologyOf(assessment.methodologyId), all, field);
+}
+
+/** Starts a DRAFT assessment in an OPEN cycle, with whatever lokus are already scored. */
+export async function createAssessment(input: CreateAssessmentInput, actor: string) {
+  const lokusInput = input.lokus ?? [];
+  const source = cleanOptional(input.source, 'input.source') ?? `Recorded by ${actor}`;
+  const note = cleanOptional(input.note, 'input.note');
+  const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
+  const scored = scoreAll(cycle.methodologyId, lokusInput, 'input.lokus');
+  await assertOrganisationsExist([
+    [input.subjectId, 'input.subjectId'],
+    ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
+    ...lokusInput.map((l, i): [string, string] => [l.unitId, `input.lokus[${i}].unitId`]),
+  ]);
+  return prisma().$transaction(async (tx) => {
+    const fresh = await loadCycle(tx, input.cycleId, 'input.cycleId');
+    if (fresh.status !== 'OPEN') {
+      throw new IllegalTransitionError(
+        `Assessments are recorded while their cycle is OPEN; ${fresh.id} is ${fresh.status}`,
+        'input.cycleId',
+        fresh.status,
+      );
+    }
+    const existing = await newestRevision(tx, fresh.id, input.subjectId);
+    if (existing) {
+      throw new AlreadyExistsError(
+        `${input.subjectId} already has an assessment in ${fresh.id}`,
+        'input.subjectId',
+        existing.id,
+      );
+    }
+    const place = subjectPlace(input.subjectId);
+    const id = assessmentId(fresh.id, input.subjectId);
+    await tx.assessment.create({
+      data: {
+        id,
+        cycleId: fresh.id,
+        subjectId: input.subjectId,
+        subjectLevel: place.level,
+        provinceCode: place.provinceCode,
+        assessorId: input.assessorId ?? null,
+        status: 'DRAFT',
+        origin: 'COMPUTED',
+        methodologyId: fresh.methodologyId,
+        total: assessmentTotal(methodologyOf(fresh.methodologyId), scored, 'input.lokus'),
+        source,
+        note,
+      },
+    });
+    await writeLokus(tx, id, scored);
+    const created = await loadAssessment(tx, id, 'id');
+    await audit(tx, { type: 'Assessment', id }, 'create', actor, null, {
+      ...created,
+      lokus: scored,
+    });
+    return created;
+  }, TRANSACTION);
+}
+
+function assertDraft(assessment: Assessment, field: string): void {
+  if (assessment.status !== 'DRAFT') {
+    throw new IllegalTransitionError(
+      `Scores change only while an assessment is DRAFT; ${assessment.id} is ${assessment.status}${
+        assessment.status === 'PUBLISHED' ? ' (correct it to start a new revision)' : ''
+      }`,
+      field,
+      assessment.status,
+    );
+  }
+}
+
+/** Records (or replaces) the component scores of the given lokus of a DRAFT assessment. */
+export async function recordLokusScores(id: string, lokus: readonly LokusInput[], actor: string) {
+  if (lokus.length === 0) throw new InvalidInputError('lokus must name at least one unit', 'lokus');
+  const before = await loadAssessment(prisma(), id, 'assessmentId');
+  assertDraft(before, 'assessmentId');
+  const scored = scoreAll(before.methodologyId, lokus, 'lokus');
+  await assertOrganisationsExist(lokus.map((l, i) => [l.unitId, `lokus[${i}].unitId`]));
+  return changeDraft(id, actor, 'record-scores', async (tx) => writeLokus(tx, id, scored));
+}
+
+/** Drops one lokus from a DRAFT assessment. */
+export async function removeLokus(id: string, unitId: string, actor: string) {
+  return changeDraft(id, actor, 'remove-lokus', async (tx) => {
+    const { count } = await tx.lokus.deleteMany({ where: { assessmentId: id, unitId } });
+    if (count === 0) throw new NotFoundError('unitId', unitId, `lokus of ${id}`);
+  });
+}
+
+/** Applies a change to a draft's lokus and stores the new total, all while it is still DRAFT. */
+async function changeDraft(
+  id: string,
+  actor: string,
+  action: string,
+  change: (tx: Tx) => Promise<void>,
+) {
+  return prisma().$transaction(async (tx) => {
+    const before = await loadAssessment(tx, id, 'assessmentId');
+    assertDraft(before, 'assessmentId');
+    await change(tx);
+    const total = await retotal(tx, before, 'lokus');
+    const { count } = await tx.assessment.updateMany({
+      where: { id, status: 'DRAFT' },
+      data: { total },
+    });
+    if (count === 0) assertDraft(await loadAssessment(tx, id, 'assessmentId'), 'assessmentId');
+    const after = await loadAssessment(tx, id, 'assessmentId');
+    await audit(tx, { type: 'Assessment', id }, action, actor, before, after);
+    return after;
+  }, TRANSACTION);
+}
+
+const ASSESSMENT_STEPS = {
+  submit: { from: ['DRAFT'], to: 'SUBMITTED' },
+  verify: { from: ['SUBMITTED'], to: 'VERIFIED' },
+  return: { from: ['SUBMITTED', 'VERIFIED'], to: 'DRAFT' },
+  publish: { from: ['VERIFIED'], to: 'PUBLISHED' },
+} as const satisfies Record<string, { from: readonly AssessmentStatus[]; to: AssessmentStatus }>;
+
+const PAST = { submit: 'submitted', verify: 'verified', return: 'returned', publish: 'published' };
+
+/** Publishes a verified revision; a correction replaces the revision that stood before it. */
+async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
+  await tx.assessment.updateMany({
+    where: {
+      cycleId: assessment.cycleId,
+      subjectId: assessment.subjectId,
+      current: true,
+      id: { not: assessment.id },
+    },
+    data: { current: false },
+  });
+  const after = await tx.assessment.update({
+    where: { id: assessment.id },
+    data: { status: 'PUBLISHED', current: true, publishedAt: new Date() },
+  });
+  await audit(tx, { type: 'Assessment', id: assessment.id }, 'publish', actor, assessment, after);
+  return after;
+}
+
+/**
+ * One workflow step of an assessment: submit (DRAFT, scored), verify (SUBMITTED), return for
+ * revision with a reason (SUBMITTED or VERIFIED), publish (VERIFIED, once the cycle is CLOSED).
+ */
+export async function advanceAssessment(
+  id: string,
+  step: keyof typeof ASSESSMENT_STEPS,
+  actor: string,
+  reason?: string,
+) {
+  const { from, to } = ASSESSMENT_STEPS[step];
+  const why = step === 'return' ? cleanText(reason ?? '', 'reason', 3) : null;
+  return prisma().$transaction(async (tx) => {
+    const before = await loadAssessment(tx, id, 'id');
+    if (!(from as readonly AssessmentStatus[]).includes(before.status)) {
+      throw new IllegalTransitionError(
+        `Only a ${from.join(' or ')} assessment can be ${PAST[step]}; ${id} is ${before.status}`,
+        'id',
+        before.status,
+      );
+    }
+    if (step === 'submit' && before.total === null) {
+      throw new IllegalTransitionError(
+        `${id} has no scored lokus yet; record component scores before submitting`,
+        'id',
+        before.status,
+      );
+    }
+    if (step === 'publish') {
+      const cycle = await loadCycle(tx, before.cycleId, 'id');
+      if (cycle.status !== 'CLOSED' && cycle.status !== 'PUBLISHED') {
+        throw new IllegalTransitionError(
+          `Assessments are published once their cycle is CLOSED; ${cycle.id} is ${cycle.status}`,
+          'id',
+          before.status,
+        );
+      }
+      return publishRevision(tx, before, actor);
+    }
+    const now = new Date();
+    const { count } = await tx.assessment.updateMany({
+      where: { id, status: before.status },
+      data: {
+        status: to,
+        ...(step === 'submit' ? { submittedAt: now, returnReason: null } : {}),
+        ...(step === 'verify' ? { verifiedAt: now } : {}),
+        ...(step === 'return' ? { returnReason: why, verifiedAt: null } : {}),
+      },
+    });
+    if (count === 0) {
+      const changed = await loadAssessment(tx, id, 'id');
+      throw new IllegalTransitionError(
+        `${id} changed to ${changed.status} meanwhile; reload it`,
+        'id',
+        changed.status,
+      );
+    }
+    const after = await loadAssessment(tx, id, 'id');
+    await audit(tx, { type: 'Assessment', id }, step, actor, before, after, why);
+    return after;
+  }, TRANSACTION);
+}
+
+/**
+ * Starts a correction of a published assessment: a new DRAFT revision with the same lokus and
+ * scores, which replaces the published one only when it is published in turn.
+ */
+export async function correctAssessment(id: string, reason: string, actor: string) {
+  const why = cleanText(reason, 'reason', 3);
+  return prisma().$transaction(async (tx) => {
+    const published = await loadAssessment(tx, id, 'id');
+    if (published.status !== 'PUBLISHED') {
+      throw new IllegalTransitionError(
+        `Only a PUBLISHED assessment is corrected by a new revision; ${id} is ${published.status} and can still change`,
+        'id',
+        published.status,
+      );
+    }
+    const newest = await newestRevision(tx, published.cycleId, published.subjectId);
+    if (newest && newest.id !== id) {
+      throw new AlreadyExistsError(
+        `${id} is not the newest revision: ${newest.id} (${newest.status}) is`,
+        'id',
+        newest.id,
+      );
+    }
+    const revision = published.revision + 1;
+    const nextId = assessmentId(published.cycleId, published.subjectId, revision);
+    const lokus = await tx.lokus.findMany({
+      where: { assessmentId: id },
+      include: { scores: true },
+    });
+    await tx.assessment.create({
+      data: {
+        id: nextId,
+        cycleId: published.cycleId,
+        subjectId: published.subjectId,
+        subjectLevel: published.subjectLevel,
+        provinceCode: published.provinceCode,
+        assessorId: published.assessorId,
+        status: 'DRAFT',
+        origin: 'COMPUTED',
+        methodologyId: published.methodologyId,
+        total: lokus.length ? published.total : null,
+        revision,
+        current: false,
+        synthetic: published.synthetic,
+        source: published.source,
+        note: published.note,
+        correctionReason: why,
+      },
+    });
+    await writeLokus(
+      tx,
+      nextId,
+      lokus.map((l) => ({
+        unitId: l.unitId,
+        exactTotal: l.exactTotal,
+        total: l.total,
+        scores: l.scores.map(({ key, score, points }) => ({ key, score, points })),
+      })),
+    );
+    const created = await loadAssessment(tx, nextId, 'id');
+    await audit(tx, { type: 'Assessment', id: nextId }, 'correct', actor, published, created, why);
+    return created;
+  }, TRANSACTION);
+}
+
+export interface PublishedTotalInput {
+  cycleId: string;
+  subjectId: string;
+  score: number;
+  source: string;
+  assessorId?: string | null;
+  note?: string | null;
+  /** Required when the subject already has a result in the cycle: it is corrected. */
+  correctionReason?: string | null;
+}
+
+/**
+ * Records a result published without its components (a press release gives only the total).
+ * A second one for the same subject and cycle is a correction and must say why.
+ */
+export async function recordPublishedTotal(input: PublishedTotalInput, actor: string) {
+  const source = cleanText(input.source, 'input.source');
+  const note = cleanOptional(input.note, 'input.note');
+  const why = cleanOptional(input.correctionReason, 'input.correctionReason');
+  const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
+  assertPublishedTotal(methodologyOf(cycle.methodologyId), input.score, 'input.score');
+  await assertOrganisationsExist([
+    [input.subjectId, 'input.subjectId'],
+    ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
+  ]);
+  return prisma().$transaction(async (tx) => {
+    const fresh = await loadCycle(tx, input.cycleId, 'input.cycleId');
+    if (fresh.status === 'PLANNED') {
+      throw new IllegalTransitionError(
+        `${fresh.id} is PLANNED; open it before recording results`,
+        'input.cycleId',
+        fresh.status,
+      );
+    }
+    const existing = await newestRevision(tx, fresh.id, input.subjectId);
+    if (existing && !why) {
+      throw new AlreadyExistsError(
+        `${input.subjectId} already has a result in ${fresh.id} (${existing.id}); give a correctionReason to record a corrected total`,
+        'input.subjectId',
+        existing.id,
+      );
+    }
+    if (existing && existing.status !== 'PUBLISHED') {
+      throw new AlreadyExistsError(
+        `${existing.id} is ${existing.status}: finish or return it before recording another total`,
+        'input.subjectId',
+        existing.id,
+      );
+    }
+    const revision = (existing?.revision ?? 0) + 1;
+    const id = assessmentId(fresh.id, input.subjectId, revision);
+    const place = subjectPlace(input.subjectId);
+    await tx.assessment.updateMany({
+      where: { cycleId: fresh.id, subjectId: input.subjectId, current: true },
+      data: { current: false },
+    });
+    const created = await tx.assessment.create({
+      data: {
+        id,
+        cycleId: fresh.id,
+        subjectId: input.subjectId,
+        subjectLevel: place.level,
+        provinceCode: place.provinceCode,
+        assessorId: input.assessorId ?? null,
+        status: 'PUBLISHED',
+        origin: 'PUBLISHED_TOTAL',
+        total: input.score,
+        methodologyId: fresh.methodologyId,
+        revision,
+        source,
+        note,
+        correctionReason: why,
+        publishedAt: new Date(),
+      },
+    });
+    await audit(
+      tx,
+      { type: 'Assessment', id },
+      existing ? 'correct-published-total' : 'record-published-total',
+      actor,
+      existing,
+      created,
+      why,
+    );
+    return created;
+  }, TRANSACTION);
+}

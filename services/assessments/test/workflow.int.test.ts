@@ -1,0 +1,445 @@
+import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
+import { graphql } from '@mutu/server/testing';
+import type { TestService } from '@mutu/service/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db.js';
+import { useOrganisationsAt } from '../src/organisations.js';
+import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
+
+let organisations: TestService;
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  organisations = await startOrganisations();
+  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+});
+afterAll(async () => {
+  await subgraph?.close();
+  await organisations?.close();
+});
+
+type Result = Record<string, unknown> & { __typename: string };
+
+async function mutate(field: string, args: string, variables: Record<string, unknown>) {
+  const { data, errors } = await graphql<Record<string, Result>>(
+    subgraph.url,
+    `mutation(${args}) { r: ${field} {
+      __typename
+      ... on MutationError { message field }
+      ... on AlreadyExistsError { existingId }
+      ... on IllegalTransitionError { status }
+      ... on NotFoundError { id }
+      ... on ${field.charAt(0).toUpperCase()}${field.slice(1, field.indexOf('('))}Success {
+        ${field.includes('Cycle') ? 'cycle { id status methodology { id } }' : ASSESSMENT}
+      }
+    } }`,
+    variables,
+  );
+  expect(errors).toBeUndefined();
+  return data?.r as Result;
+}
+
+const ASSESSMENT = `assessment { id status score revision current returnReason correctionReason
+  band { grade label }
+  lokus { unit { id } score components { component score points } } }`;
+
+/** Row counts of every table: a refused mutation must leave them exactly as they were. */
+async function tableCounts() {
+  const db = prisma();
+  return {
+    cycles: await db.assessmentCycle.count(),
+    assessments: await db.assessment.count(),
+    lokus: await db.lokus.count(),
+    scores: await db.componentScore.count(),
+    audit: await db.auditEntry.count(),
+  };
+}
+
+const all = (value: number) =>
+  ['input', 'proses', 'output', 'pengaduan', 'kepercayaan'].map((component) => ({
+    component,
+    score: value,
+  }));
+
+const DINKES = '17.01.dinas-kesehatan';
+const DUKCAPIL = '17.01.dukcapil';
+const UNEVEN = [
+  { component: 'input', score: 90 },
+  { component: 'proses', score: 70 },
+  { component: 'output', score: 60 },
+  { component: 'pengaduan', score: 50 },
+  { component: 'kepercayaan', score: 100 },
+];
+
+const CREATE_CYCLE = ['createCycle(input: $input)', '$input: CreateCycleInput!'] as const;
+const CREATE = ['createAssessment(input: $input)', '$input: CreateAssessmentInput!'] as const;
+const RECORD = [
+  'recordLokusScores(assessmentId: $id, lokus: $lokus)',
+  '$id: ID!, $lokus: [LokusInput!]!',
+] as const;
+const step = (name: string) => [`${name}(id: $id)`, '$id: ID!'] as const;
+const withReason = (name: string) =>
+  [`${name}(id: $id, reason: $reason)`, '$id: ID!, $reason: String!'] as const;
+
+describe('assessment workflow', () => {
+  it('runs a cycle from PLANNED to PUBLISHED, scoring lokus by packages/scoring', async () => {
+    const cycle = await mutate(...CREATE_CYCLE, {
+      input: { framework: 'OMBUDSMAN_COMPLIANCE', year: 2026 },
+    });
+    expect(cycle).toMatchObject({
+      __typename: 'CreateCycleSuccess',
+      cycle: {
+        id: 'ombudsman-compliance-2026',
+        status: 'PLANNED',
+        methodology: { id: 'ombudsman-2025' },
+      },
+    });
+    // Nothing is recorded in a PLANNED cycle.
+    const early = await mutate(...CREATE, {
+      input: { cycleId: 'ombudsman-compliance-2026', subjectId: '17.01' },
+    });
+    expect(early).toMatchObject({
+      __typename: 'IllegalTransitionError',
+      field: 'input.cycleId',
+      status: 'PLANNED',
+    });
+    expect(
+      (await mutate(...step('openCycle'), { id: 'ombudsman-compliance-2026' })).cycle,
+    ).toMatchObject({
+      status: 'OPEN',
+    });
+
+    const created = await mutate(...CREATE, {
+      input: {
+        cycleId: 'ombudsman-compliance-2026',
+        subjectId: '17.01',
+        assessorId: 'ombudsman-ri',
+        lokus: [
+          { unitId: DINKES, scores: all(80) },
+          { unitId: DUKCAPIL, scores: UNEVEN },
+        ],
+      },
+    });
+    // Dukcapil: 15.295*0.9 + 22.659*0.7 + 16.968*0.6 + 15.078*0.5 + 30*1.0 = 77.3466 -> 77.35;
+    // the government's score is the mean of the unrounded units: 78.6733 -> 78.67 (grade B).
+    expect(created).toMatchObject({
+      __typename: 'CreateAssessmentSuccess',
+      assessment: {
+        id: 'ombudsman-compliance-2026.17.01',
+        status: 'DRAFT',
+        score: 78.67,
+        band: { grade: 'B', label: 'Kualitas Tinggi' },
+        revision: 1,
+        current: true,
+        lokus: [
+          { unit: { id: DUKCAPIL }, score: 77.35 },
+          { unit: { id: DINKES }, score: 80 },
+        ],
+      },
+    });
+    const id = 'ombudsman-compliance-2026.17.01';
+
+    // Dukcapil's low public-service standard score is what pulled the total down.
+    const points = Object.fromEntries(
+      (
+        (created.assessment as { lokus: { components: { component: string; points: number }[] }[] })
+          .lokus[0]?.components ?? []
+      ).map((c) => [c.component, c.points]),
+    );
+    expect(points.pengaduan).toBeCloseTo(7.539, 3);
+    expect(points.kepercayaan).toBeCloseTo(30, 10);
+
+    // Rescoring a lokus in the draft recomputes the total.
+    const rescored = await mutate(...RECORD, {
+      id,
+      lokus: [{ unitId: DUKCAPIL, scores: all(90) }],
+    });
+    expect(rescored.assessment).toMatchObject({ score: 85, lokus: [{ score: 80 }, { score: 90 }] });
+
+    expect((await mutate(...step('submitAssessment'), { id })).assessment).toMatchObject({
+      status: 'SUBMITTED',
+    });
+    const returned = await mutate(...withReason('returnAssessment'), {
+      id,
+      reason: 'Dukcapil interview forms missing',
+    });
+    expect(returned.assessment).toMatchObject({
+      status: 'DRAFT',
+      returnReason: 'Dukcapil interview forms missing',
+    });
+    await mutate(...step('submitAssessment'), { id });
+    expect((await mutate(...step('verifyAssessment'), { id })).assessment).toMatchObject({
+      status: 'VERIFIED',
+      returnReason: null,
+    });
+
+    // Published only once the cycle is closed.
+    const tooEarly = await mutate(...step('publishAssessment'), { id });
+    expect(tooEarly).toMatchObject({ __typename: 'IllegalTransitionError', field: 'id' });
+    expect(tooEarly.message).toContain('OPEN');
+    await mutate(...step('closeCycle'), { id: 'ombudsman-compliance-2026' });
+    const published = await mutate(...step('publishCycle'), { id: 'ombudsman-compliance-2026' });
+    expect(published.cycle).toMatchObject({ status: 'PUBLISHED' });
+
+    const { data } = await graphql<{
+      _entities: { results: { score: number; cycle: { id: string } }[] }[];
+    }>(
+      subgraph.url,
+      `query { _entities(representations: [{ __typename: "Organisation", id: "17.01" }]) {
+        ... on Organisation { results(framework: OMBUDSMAN_COMPLIANCE) { score cycle { id } } } } }`,
+    );
+    expect(data?._entities[0]?.results).toEqual([
+      { score: 85, cycle: { id: 'ombudsman-compliance-2026' } },
+    ]);
+  });
+
+  it('keeps published assessments immutable; a correction is a new revision with history', async () => {
+    const id = 'ombudsman-compliance-2026.17.01';
+    const before = await tableCounts();
+    const refused = await mutate(...RECORD, { id, lokus: [{ unitId: DINKES, scores: all(10) }] });
+    expect(refused).toMatchObject({
+      __typename: 'IllegalTransitionError',
+      field: 'assessmentId',
+      status: 'PUBLISHED',
+    });
+    expect(await tableCounts()).toEqual(before);
+
+    const correction = await mutate(...withReason('correctAssessment'), {
+      id,
+      reason: 'Dinas Kesehatan complaints data re-verified',
+    });
+    expect(correction.assessment).toMatchObject({
+      id: `${id}~r2`,
+      status: 'DRAFT',
+      revision: 2,
+      current: false,
+      score: 85,
+      correctionReason: 'Dinas Kesehatan complaints data re-verified',
+    });
+    // A second correction while one is open is refused.
+    expect(await mutate(...withReason('correctAssessment'), { id, reason: 'again' })).toMatchObject(
+      {
+        __typename: 'AlreadyExistsError',
+        existingId: `${id}~r2`,
+      },
+    );
+
+    await mutate(...RECORD, { id: `${id}~r2`, lokus: [{ unitId: DINKES, scores: all(70) }] });
+    for (const name of ['submitAssessment', 'verifyAssessment', 'publishAssessment']) {
+      await mutate(...step(name), { id: `${id}~r2` });
+    }
+    const { data } = await graphql<{ assessment: Record<string, unknown> }>(
+      subgraph.url,
+      `query { assessment(id: "${id}") { current status score
+        revisions { id revision current status score }
+        history { action actor } } }`,
+    );
+    expect(data?.assessment).toMatchObject({
+      current: false,
+      status: 'PUBLISHED',
+      score: 85,
+      revisions: [
+        { id, revision: 1, current: false, status: 'PUBLISHED', score: 85 },
+        { id: `${id}~r2`, revision: 2, current: true, status: 'PUBLISHED', score: 80 },
+      ],
+    });
+    expect((data?.assessment.history as { action: string }[]).map((h) => h.action)).toEqual([
+      'create',
+      'record-scores',
+      'submit',
+      'return',
+      'submit',
+      'verify',
+      'publish',
+    ]);
+  });
+});
+
+describe('bad input: typed errors naming the field, nothing written', () => {
+  let before: Awaited<ReturnType<typeof tableCounts>>;
+  beforeAll(async () => {
+    await mutate(...CREATE_CYCLE, { input: { framework: 'IPP', year: 2027 } });
+    await mutate(...step('openCycle'), { id: 'ipp-2027' });
+    const aspects = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'];
+    await mutate(...CREATE, {
+      input: {
+        cycleId: 'ipp-2027',
+        subjectId: '15.01',
+        lokus: [{ unitId: '15.01', scores: aspects.map((component) => ({ component, score: 4 })) }],
+      },
+    });
+    before = await tableCounts();
+  });
+
+  const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    [
+      'a score outside its scale',
+      {
+        cycleId: 'ipp-2027',
+        subjectId: '15.02',
+        lokus: [{ unitId: '15.02', scores: [{ component: 'kebijakan', score: 6 }] }],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.kebijakan' },
+    ],
+    [
+      'a missing component',
+      {
+        cycleId: 'ipp-2027',
+        subjectId: '15.02',
+        lokus: [{ unitId: '15.02', scores: [{ component: 'kebijakan', score: 3 }] }],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.sdm' },
+    ],
+    [
+      'an unknown component',
+      {
+        cycleId: 'ipp-2027',
+        subjectId: '15.02',
+        lokus: [{ unitId: '15.02', scores: [{ component: 'speed', score: 3 }] }],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.speed' },
+    ],
+    [
+      'an unknown organisation',
+      { cycleId: 'ipp-2027', subjectId: '15.99' },
+      { __typename: 'NotFoundError', field: 'input.subjectId', id: '15.99' },
+    ],
+    [
+      'an unknown cycle',
+      { cycleId: 'ipp-2031', subjectId: '15.02' },
+      { __typename: 'NotFoundError', field: 'input.cycleId', id: 'ipp-2031' },
+    ],
+    [
+      'a second assessment of the same subject in the cycle',
+      { cycleId: 'ipp-2027', subjectId: '15.01' },
+      { __typename: 'AlreadyExistsError', field: 'input.subjectId', existingId: 'ipp-2027.15.01' },
+    ],
+  ];
+
+  for (const [what, input, expected] of cases) {
+    it(`refuses ${what}`, async () => {
+      expect(await mutate(...CREATE, { input })).toMatchObject(expected);
+      expect(await tableCounts()).toEqual(before);
+    });
+  }
+
+  it('refuses an unknown lokus unit, naming which one', async () => {
+    const result = await mutate(...RECORD, {
+      id: 'ipp-2027.15.01',
+      lokus: [
+        { unitId: '15.01', scores: [] },
+        { unitId: '15.01.no-such-dinas', scores: [] },
+      ],
+    });
+    // Scores are checked before the register is asked: the first lokus is incomplete.
+    expect(result).toMatchObject({ field: 'lokus[0].scores.kebijakan' });
+    const aspects = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'];
+    const full = aspects.map((component) => ({ component, score: 3 }));
+    expect(
+      await mutate(...RECORD, {
+        id: 'ipp-2027.15.01',
+        lokus: [
+          { unitId: '15.01.bagian-organisasi', scores: full },
+          { unitId: '15.01.no-such-dinas', scores: full },
+        ],
+      }),
+    ).toMatchObject({ __typename: 'NotFoundError', field: 'lokus[1].unitId' });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('refuses illegal transitions with the current status', async () => {
+    expect(await mutate(...step('verifyAssessment'), { id: 'ipp-2027.15.01' })).toMatchObject({
+      __typename: 'IllegalTransitionError',
+      status: 'DRAFT',
+    });
+    expect(await mutate(...step('publishCycle'), { id: 'ipp-2027' })).toMatchObject({
+      __typename: 'IllegalTransitionError',
+      status: 'OPEN',
+    });
+    expect(
+      await mutate(...withReason('returnAssessment'), { id: 'ipp-2027.15.01', reason: 'x' }),
+    ).toMatchObject({ __typename: 'InvalidInputError', field: 'reason' });
+    expect(
+      await mutate(...withReason('returnAssessment'), {
+        id: 'ipp-2027.15.01',
+        reason: 'Recount the SDM evidence',
+      }),
+    ).toMatchObject({
+      __typename: 'IllegalTransitionError',
+    });
+    expect(
+      await mutate(...CREATE_CYCLE, { input: { framework: 'IPP', year: 2024 } }),
+    ).toMatchObject({
+      __typename: 'AlreadyExistsError',
+      existingId: 'ipp-2024',
+    });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('will not publish a cycle while an assessment is unverified', async () => {
+    await mutate(...step('closeCycle'), { id: 'ipp-2027' });
+    const result = await mutate(...step('publishCycle'), { id: 'ipp-2027' });
+    expect(result).toMatchObject({ __typename: 'IllegalTransitionError', status: 'CLOSED' });
+    expect(result.message).toContain('ipp-2027.15.01');
+    const { data } = await graphql<{ cycle: { status: string } }>(
+      subgraph.url,
+      'query { cycle(id: "ipp-2027") { status } }',
+    );
+    expect(data?.cycle.status).toBe('CLOSED');
+  });
+
+  it('fails closed when the register cannot be asked', async () => {
+    const counts = await tableCounts();
+    useOrganisationsAt('http://127.0.0.1:9/graphql');
+    try {
+      const { data, errors } = await graphql(
+        subgraph.url,
+        `mutation { recordPublishedTotal(input: { cycleId: "ipp-2024", subjectId: "15.02", score: 3.1, source: "test" }) { __typename } }`,
+      );
+      expect(data?.recordPublishedTotal).toBeFalsy();
+      expect(errors?.[0]?.extensions?.code).toBe('ORGANISATIONS_UNAVAILABLE');
+      expect(await tableCounts()).toEqual(counts);
+    } finally {
+      useOrganisationsAt(organisations.url);
+    }
+  });
+});
+
+describe('published totals', () => {
+  const RECORD_TOTAL = [
+    'recordPublishedTotal(input: $input)',
+    '$input: PublishedTotalInput!',
+  ] as const;
+
+  it('checks the scale and precision of the cycle', async () => {
+    const before = await tableCounts();
+    for (const [score, message] of [
+      [5.2, 'between 0 and 5'],
+      [3.456, '2 decimals'],
+    ] as const) {
+      const result = await mutate(...RECORD_TOTAL, {
+        input: { cycleId: 'ipp-2024', subjectId: '15.02', score, source: 'test' },
+      });
+      expect(result).toMatchObject({ __typename: 'InvalidInputError', field: 'input.score' });
+      expect(result.message).toContain(message);
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('records a press-release total, and a corrected one only with a reason', async () => {
+    const input = { cycleId: 'ipp-2024', subjectId: '15.02', score: 3.1, source: 'Press release' };
+    expect(await mutate(...RECORD_TOTAL, { input })).toMatchObject({
+      assessment: { id: 'ipp-2024.15.02', status: 'PUBLISHED', score: 3.1, revision: 1 },
+    });
+    expect(await mutate(...RECORD_TOTAL, { input: { ...input, score: 3.2 } })).toMatchObject({
+      __typename: 'AlreadyExistsError',
+      existingId: 'ipp-2024.15.02',
+    });
+    expect(
+      await mutate(...RECORD_TOTAL, {
+        input: { ...input, score: 3.2, correctionReason: 'Erratum to KepmenPAN-RB' },
+      }),
+    ).toMatchObject({
+      assessment: { id: 'ipp-2024.15.02~r2', score: 3.2, revision: 2, current: true },
+    });
+  });
+});
