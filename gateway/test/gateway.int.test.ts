@@ -191,6 +191,22 @@ describe('through the gateway', () => {
     expect(ranking.every((e) => e.organisation.name.startsWith('Pemerintah '))).toBe(true);
   });
 
+  it('names the lokus that pulled a score down, across both subgraphs', async () => {
+    const { data, errors } = await query(
+      `{ organisation(id: "17.01") { name assessments { cycle { id } score synthetic
+        lokus { unit { name } score } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const [assessment] = (data?.organisation as { assessments: { lokus: unknown[] }[] })
+      .assessments;
+    expect(assessment).toMatchObject({
+      cycle: { id: 'ombudsman-compliance-2024' },
+      score: 86.16,
+      synthetic: true,
+    });
+    expect(assessment?.lokus[0]).toEqual({ unit: { name: 'Puskesmas Sulau' }, score: 79.49 });
+  });
+
   it('serves health and readiness', async () => {
     const base = gateway.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

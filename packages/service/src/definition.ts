@@ -13,4 +13,6 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   createApollo(): ApolloServer<TContext>;
   createContext(req: IncomingMessage): Promise<TContext>;
   readonly readiness: Record<string, Probe>;
+  /** Largest request body accepted, in bytes, where the default (1 MB) is too small. */
+  readonly maxBodyBytes?: number;
 }

@@ -30,6 +30,7 @@ export async function runService<TContext extends BaseContext>(
     port: env.PORT,
     host: env.HOST,
     readiness: service.readiness,
+    maxBodyBytes: service.maxBodyBytes,
   });
   console.log(
     `${service.name} subgraph on ${server.url}${db.embedded ? ` (embedded PostgreSQL in ${env.DATA_DIR})` : ''}`,

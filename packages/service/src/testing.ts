@@ -25,6 +25,7 @@ export async function startTestService<TContext extends BaseContext>(
     context: service.createContext,
     port: 0,
     readiness: service.readiness,
+    maxBodyBytes: service.maxBodyBytes,
   });
   return {
     ...server,

@@ -1,6 +1,7 @@
 import { methodologyFor } from '@mutu/scoring';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Framework } from './generated/prisma/enums.js';
+import { assessmentTotal, scoreLokus } from './scores.js';
 import { subjectPlace } from './subject.js';
 import { assessmentId, cycleId } from './workflow.js';
 
@@ -96,10 +97,40 @@ export const DEMO_FIGURES: readonly PublishedFigure[] = [
   },
 ];
 
+/**
+ * One assessment recorded lokus by lokus, to show where a total comes from. Bengkulu Selatan's
+ * seven 2024 lokus are public (its rakor of 30 April 2025 awarded all seven); their dimension
+ * scores here are synthetic and flagged so.
+ */
+export const DEMO_LOKUS_ASSESSMENT = {
+  framework: 'OMBUDSMAN_COMPLIANCE' as const,
+  year: 2024,
+  subjectId: '17.01',
+  assessorId: 'ombudsman-ri',
+  note: 'Synthetic demo values: the seven lokus are those of the 2024 assessment of Kabupaten Bengkulu Selatan, every dimension score is invented.',
+  lokus: (
+    [
+      ['17.01.dinas-kesehatan', 92, 88, 90, 85],
+      ['17.01.dinas-sosial', 85, 90, 84, 80],
+      ['17.01.dpmptsp', 95, 93, 91, 94],
+      ['17.01.dukcapil', 90, 94, 88, 92],
+      ['17.01.dinas-pendidikan', 84, 80, 83, 78],
+      ['17.01.dinas-kesehatan.puskesmas-talang-randai', 88, 84, 86, 78],
+      ['17.01.dinas-kesehatan.puskesmas-sulau', 82, 79, 81, 76],
+    ] as const
+  ).map(([unitId, input, proses, output, pengaduan]) => ({
+    unitId,
+    scores: Object.entries({ input, proses, output, pengaduan }).map(([component, score]) => ({
+      component,
+      score,
+    })),
+  })),
+};
+
 /** Creates the demo cycles and results that are missing; running it twice changes nothing. */
 export async function seedDemoData(prisma: PrismaClient): Promise<{ created: number }> {
   const cycles = new Map<string, { framework: Framework; year: number }>();
-  for (const f of DEMO_FIGURES)
+  for (const f of [...DEMO_FIGURES, DEMO_LOKUS_ASSESSMENT])
     cycles.set(cycleId(f.framework, f.year), { framework: f.framework, year: f.year });
   const result = await prisma.$transaction([
     prisma.assessmentCycle.createMany({
@@ -133,5 +164,39 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
       skipDuplicates: true,
     }),
   ]);
-  return { created: result.reduce((sum, r) => sum + r.count, 0) };
+  return { created: result.reduce((sum, r) => sum + r.count, 0) + (await seedLokusDemo(prisma)) };
+}
+
+async function seedLokusDemo(prisma: PrismaClient): Promise<number> {
+  const demo = DEMO_LOKUS_ASSESSMENT;
+  const cycle = cycleId(demo.framework, demo.year);
+  const id = assessmentId(cycle, demo.subjectId);
+  if (await prisma.assessment.findUnique({ where: { id }, select: { id: true } })) return 0;
+  const methodology = methodologyFor(demo.framework, demo.year);
+  const lokus = demo.lokus.map((l, i) => scoreLokus(methodology, l, `lokus[${i}]`));
+  const place = subjectPlace(demo.subjectId);
+  await prisma.assessment.create({
+    data: {
+      id,
+      cycleId: cycle,
+      subjectId: demo.subjectId,
+      subjectLevel: place.level,
+      provinceCode: place.provinceCode,
+      assessorId: demo.assessorId,
+      status: 'PUBLISHED',
+      origin: 'COMPUTED',
+      total: assessmentTotal(methodology, lokus, 'lokus'),
+      methodologyId: methodology.id,
+      synthetic: true,
+      source: 'Mutu demo data',
+      note: demo.note,
+      lokus: {
+        create: lokus.map(({ scores, ...l }) => ({
+          ...l,
+          scores: { createMany: { data: scores } },
+        })),
+      },
+    },
+  });
+  return 1 + lokus.length;
 }

@@ -18,4 +18,6 @@ export const service: ServiceDefinition<Context> = {
   createApollo,
   createContext,
   readiness,
+  // CSV imports arrive in one request (importResults); a 10,000-row file is about 0.5 MB.
+  maxBodyBytes: 16 * 1024 * 1024,
 };

@@ -166,6 +166,46 @@ describe('ranking (graph contract)', () => {
   });
 });
 
+describe('lokus', () => {
+  it("shows which lokus pulled Bengkulu Selatan's 2024 compliance score down (synthetic)", async () => {
+    const { data, errors } = await graphql<{
+      assessment: {
+        score: number;
+        origin: string;
+        synthetic: boolean;
+        lokus: {
+          unit: { id: string };
+          score: number;
+          band: { grade: string };
+          components: { component: string }[];
+        }[];
+      };
+    }>(
+      subgraph.url,
+      `{ assessment(id: "ombudsman-compliance-2024.17.01") { score origin synthetic
+        lokus { unit { id } score band { grade } components { component } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const a = data?.assessment;
+    expect(a).toMatchObject({ score: 86.16, origin: 'COMPUTED', synthetic: true });
+    expect(a?.lokus).toHaveLength(7);
+    expect(a?.lokus[0]).toMatchObject({
+      unit: { id: '17.01.dinas-kesehatan.puskesmas-sulau' },
+      score: 79.49,
+      band: { grade: 'B' },
+    });
+    expect(a?.lokus[0]?.components.map((c) => c.component)).toEqual([
+      'input',
+      'output',
+      'pengaduan',
+      'proses',
+    ]);
+    // The government's score is the mean of its lokus (ombudsman-2022 method).
+    const mean = (a?.lokus ?? []).reduce((sum, l) => sum + l.score, 0) / 7;
+    expect(Math.abs(mean - 86.16)).toBeLessThan(0.01);
+  });
+});
+
 describe('demo data', () => {
   it('seeding again creates nothing', async () => {
     expect(await seedDemoData(prisma())).toEqual({ created: 0 });

@@ -187,8 +187,10 @@ describe('assessment workflow', () => {
       `query { _entities(representations: [{ __typename: "Organisation", id: "17.01" }]) {
         ... on Organisation { results(framework: OMBUDSMAN_COMPLIANCE) { score cycle { id } } } } }`,
     );
+    // Newest first, above the (synthetic) demo result of 2024.
     expect(data?._entities[0]?.results).toEqual([
       { score: 85, cycle: { id: 'ombudsman-compliance-2026' } },
+      { score: 86.16, cycle: { id: 'ombudsman-compliance-2024' } },
     ]);
   });
 

@@ -7,6 +7,7 @@ import './ranking.js';
 import './lokus.js';
 import './history.js';
 import './workflow-mutations.js';
+import './import.js';
 
 /** Apollo Federation 2.6: composes with @apollo/composition 2.14 (newer link versions fail). */
 export const schema = builder.toSubGraphSchema({

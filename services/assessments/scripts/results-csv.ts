@@ -1,0 +1,122 @@
+// Imports published results from CSV into the running assessments subgraph, or exports them.
+// It talks GraphQL, not SQL, so it works while the platform runs on its embedded database and
+// goes through the same checks (the register, the scales, all-or-nothing) as the graph.
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const USAGE = `usage:
+  results import <file.csv> [--dry-run] [--skip-bad-rows] [--create-cycles] [--json]
+  results export [--framework IPP] [--year 2024] [--out results.csv]
+options: --url (default $ASSESSMENTS_URL or http://127.0.0.1:4002/graphql), --actor
+columns: framework, year, organisation_id or region_code, score; optional source, note and
+component keys (e.g. kebijakan, sdm, ... for IPP). Exit status: 0 done, 1 rows refused, 2 usage
+or connection error.`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    'skip-bad-rows': { type: 'boolean', default: false },
+    'create-cycles': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    framework: { type: 'string' },
+    year: { type: 'string' },
+    out: { type: 'string' },
+    url: {
+      type: 'string',
+      default: process.env.ASSESSMENTS_URL ?? 'http://127.0.0.1:4002/graphql',
+    },
+    actor: { type: 'string', default: `import:${os.userInfo().username}` },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+// pnpm runs scripts in the package folder; paths are meant relative to where the user typed.
+const here = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
+async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(values.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mutu-actor': values.actor },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) {
+    throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
+  }
+  return body.data;
+}
+
+interface Report {
+  rows: number;
+  created: number;
+  corrected: number;
+  unchanged: number;
+  skipped: number;
+  cyclesCreated: string[];
+  problems: { row: number; column: string | null; reason: string }[];
+  committed: boolean;
+  dryRun: boolean;
+}
+
+async function runImport(file: string): Promise<number> {
+  const csv = await readFile(here(file), 'utf8');
+  const { importResults: report } = await call<{ importResults: Report }>(
+    `mutation($csv: String!, $fileName: String, $dryRun: Boolean, $skip: Boolean, $create: Boolean) {
+      importResults(csv: $csv, fileName: $fileName, dryRun: $dryRun, skipBadRows: $skip, createCycles: $create) {
+        rows created corrected unchanged skipped cyclesCreated committed dryRun
+        problems { row column reason } } }`,
+    {
+      csv,
+      fileName: path.basename(file),
+      dryRun: values['dry-run'],
+      skip: values['skip-bad-rows'],
+      create: values['create-cycles'],
+    },
+  );
+  if (values.json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    for (const p of report.problems) {
+      console.log(`row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
+    }
+    const verb = report.dryRun ? 'would be' : report.committed ? 'were' : 'would have been';
+    console.log(
+      `${report.rows} rows: ${report.created} created, ${report.corrected} corrected (new revisions), ${report.unchanged} unchanged ${verb} so; ${report.problems.length} problem(s), ${report.skipped} row(s) skipped${report.cyclesCreated.length ? `; cycles created: ${report.cyclesCreated.join(', ')}` : ''}`,
+    );
+    if (!report.committed && !report.dryRun) console.log('Nothing was written.');
+    if (report.dryRun) console.log('Dry run: nothing was written.');
+  }
+  return report.problems.length && !report.committed ? 1 : 0;
+}
+
+async function runExport(): Promise<number> {
+  const year = values.year === undefined ? undefined : Number(values.year);
+  const { publishedResultsCsv: csv } = await call<{ publishedResultsCsv: string }>(
+    'query($framework: Framework, $year: Int) { publishedResultsCsv(framework: $framework, year: $year) }',
+    { framework: values.framework?.toUpperCase(), year },
+  );
+  if (values.out) await writeFile(here(values.out), csv);
+  else process.stdout.write(csv);
+  return 0;
+}
+
+const [command, file] = positionals;
+try {
+  if (values.help) {
+    console.log(USAGE);
+    process.exitCode = 0;
+  } else if (command === 'import' && file) {
+    process.exitCode = await runImport(file);
+  } else if (command === 'export') {
+    process.exitCode = await runExport();
+  } else {
+    console.error(USAGE);
+    process.exitCode = 2;
+  }
+} catch (e) {
+  console.error(`results ${command ?? ''}: ${(e as Error).message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,226 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
+import { graphql } from '@mutu/server/testing';
+import type { TestService } from '@mutu/service/testing';
+import { getRegencies } from 'idn-area-data';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '../src/db.js';
+import type { ImportReport } from '../src/import.js';
+import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
+
+let organisations: TestService;
+let subgraph: TestSubgraph;
+let dir: string;
+beforeAll(async () => {
+  organisations = await startOrganisations();
+  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-import-'));
+}, 60_000);
+afterAll(async () => {
+  await subgraph?.close();
+  await organisations?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function importCsv(
+  csv: string,
+  flags: { dryRun?: boolean; skipBadRows?: boolean; createCycles?: boolean } = {},
+) {
+  const { data, errors } = await graphql<{ importResults: ImportReport }>(
+    subgraph.url,
+    `mutation($csv: String!, $dry: Boolean, $skip: Boolean, $create: Boolean) {
+      importResults(csv: $csv, fileName: "test.csv", dryRun: $dry, skipBadRows: $skip, createCycles: $create) {
+        rows created corrected unchanged skipped cyclesCreated committed dryRun
+        problems { row column reason } } }`,
+    { csv, dry: flags.dryRun, skip: flags.skipBadRows, create: flags.createCycles },
+  );
+  expect(errors).toBeUndefined();
+  return data?.importResults as ImportReport;
+}
+
+async function tableCounts() {
+  const db = prisma();
+  return {
+    cycles: await db.assessmentCycle.count(),
+    assessments: await db.assessment.count(),
+    lokus: await db.lokus.count(),
+    scores: await db.componentScore.count(),
+    audit: await db.auditEntry.count(),
+  };
+}
+
+const ASPECTS = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'];
+
+describe('CSV import of published results', () => {
+  it('round-trips 10,000 rows: import, export the same rows, import again without a change', async () => {
+    const codes = (await getRegencies({ transform: true }))
+      .map((r) => r.code)
+      .sort()
+      .slice(0, 500);
+    expect(codes).toHaveLength(500);
+    const years = Array.from({ length: 20 }, (_, i) => 2001 + i);
+    const lines = [['framework', 'year', 'region_code', 'score', ...ASPECTS].join(',')];
+    const expected = new Set<string>();
+    let n = 0;
+    for (const year of years) {
+      for (const code of codes) {
+        n += 1;
+        // Scores 1.00-5.00 in 0.01 steps; every seventh row also gives its six aspects, all
+        // equal, so the weighted total equals the score whatever the weights.
+        const score = (100 + ((n * 37) % 401)) / 100;
+        const withAspects = n % 7 === 0;
+        lines.push(
+          [
+            'ipp',
+            year,
+            code,
+            score.toFixed(2),
+            ...ASPECTS.map(() => (withAspects ? score : '')),
+          ].join(','),
+        );
+        expected.add(`${year},${code},${score}${withAspects ? `,${score}` : ''}`);
+      }
+    }
+    const csv = `${lines.join('\n')}\n`;
+    expect(lines.length - 1).toBe(10_000);
+
+    const first = await importCsv(csv, { createCycles: true });
+    expect(first).toMatchObject({
+      rows: 10_000,
+      created: 10_000,
+      corrected: 0,
+      unchanged: 0,
+      problems: [],
+      committed: true,
+    });
+    expect(first.cyclesCreated).toHaveLength(20);
+
+    // Exported back, the rows are the same results (the export names governments by id, which
+    // is their region code).
+    const { data } = await graphql<{ publishedResultsCsv: string }>(
+      subgraph.url,
+      'query { publishedResultsCsv(framework: IPP) }',
+    );
+    const [header, ...rows] = (data?.publishedResultsCsv ?? '').trim().split('\n');
+    const columns = header?.split(',') ?? [];
+    const exported = new Set(
+      rows
+        .map((line) => Object.fromEntries(line.split(',').map((v, i) => [columns[i], v])))
+        .filter((r) => Number(r.year) <= 2020)
+        .map(
+          (r) =>
+            `${r.year},${r.organisation_id},${Number(r.score)}${r.kebijakan ? `,${Number(r.kebijakan)}` : ''}`,
+        ),
+    );
+    expect(exported).toEqual(expected);
+
+    const before = await tableCounts();
+    const again = await importCsv(csv, { createCycles: true });
+    expect(again).toMatchObject({ created: 0, corrected: 0, unchanged: 10_000, committed: true });
+    expect(await tableCounts()).toEqual(before);
+
+    // The imported results answer the graph's questions: a league table of 500.
+    const ranking = await graphql<{ ranking: unknown[] }>(
+      subgraph.url,
+      'query { ranking(framework: IPP, year: 2010) { rank score } }',
+    );
+    expect(ranking.data?.ranking).toHaveLength(500);
+  }, 180_000);
+
+  it('reports every bad row with its line and column, and writes nothing', async () => {
+    const before = await tableCounts();
+    const csv = [
+      'framework,year,organisation_id,score,kebijakan,sdm,sarpras,sipp,pengaduan,inovasi',
+      'IPP,2024,15.02,3.40,,,,,,',
+      'IPX,2024,15.03,3.40,,,,,,',
+      'IPP,20x4,15.03,3.40,,,,,,',
+      'IPP,2024,15.99,3.40,,,,,,',
+      'IPP,2024,15.04,5.40,,,,,,',
+      'IPP,2024,15.05,"3,40",,,,,,',
+      'IPP,2024,15.06,3.40,4,4,4,4,4,4',
+      'IPP,2024,15.07,4.00,4,4,4,4,4,',
+      'IPP,2024,15.02,3.50,,,,,,',
+      'IPP,2031,15.08,3.40,,,,,,',
+      'IPP,2024,15.71,3.45,,,,,,',
+    ].join('\n');
+    const report = await importCsv(csv);
+    expect(report.problems).toEqual([
+      { row: 3, column: 'framework', reason: expect.stringContaining('"IPX" is not one of') },
+      { row: 4, column: 'year', reason: expect.stringContaining('between 1990 and 2100') },
+      { row: 5, column: 'organisation_id', reason: 'no organisation has id "15.99"' },
+      { row: 6, column: 'score', reason: expect.stringContaining('between 0 and 5') },
+      { row: 7, column: 'score', reason: expect.stringContaining('decimals with a dot') },
+      { row: 8, column: 'score', reason: expect.stringContaining('components give 4.00') },
+      { row: 9, column: 'inovasi', reason: expect.stringContaining('inovasi') },
+      { row: 10, column: 'organisation_id', reason: 'the same result as row 2' },
+      { row: 11, column: 'year', reason: expect.stringContaining('no IPP cycle for 2031') },
+    ]);
+    expect(report).toMatchObject({ rows: 11, created: 0, committed: false });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('commits only the good rows with --skip-bad-rows, and a dry run commits nothing', async () => {
+    const csv = [
+      'framework,year,region_code,score,source',
+      'IPP,2024,15.02,3.40,Bulletin',
+      'IPP,2024,15.99,3.40,Bulletin',
+      'IPP,2024,15.03,2.80,Bulletin',
+    ].join('\n');
+    const before = await tableCounts();
+    expect(await importCsv(csv, { dryRun: true, skipBadRows: true })).toMatchObject({
+      created: 2,
+      skipped: 1,
+      dryRun: true,
+      committed: false,
+    });
+    expect(await tableCounts()).toEqual(before);
+
+    const report = await importCsv(csv, { skipBadRows: true });
+    expect(report).toMatchObject({ created: 2, skipped: 1, committed: true });
+    expect(report.problems).toEqual([
+      { row: 3, column: 'region_code', reason: 'no organisation has id "15.99"' },
+    ]);
+    const counts = await tableCounts();
+    expect(counts.assessments).toBe(before.assessments + 2);
+  });
+
+  it('records a changed published value as a new revision with the file as its reason', async () => {
+    const report = await importCsv('framework,year,region_code,score\nIPP,2024,15.01,3.70\n');
+    expect(report).toMatchObject({ created: 0, corrected: 1, committed: true });
+    const { data } = await graphql<{ assessment: Record<string, unknown> }>(
+      subgraph.url,
+      'query { assessment(id: "ipp-2024.15.01") { revisions { revision current score correctionReason } } }',
+    );
+    expect(data?.assessment.revisions).toEqual([
+      { revision: 1, current: false, score: 3.66, correctionReason: null },
+      { revision: 2, current: true, score: 3.7, correctionReason: 'Imported from test.csv, row 2' },
+    ]);
+  });
+
+  it('refuses a file whose header is wrong before reading any row', async () => {
+    const report = await importCsv('framework,year,organisation_id,nilai\nIPP,2024,15.01,3.70\n');
+    expect(report.problems).toEqual([
+      { row: 1, column: 'score', reason: 'required column is missing' },
+      { row: 1, column: 'nilai', reason: expect.stringContaining('unknown column') },
+    ]);
+    expect(report.committed).toBe(false);
+  });
+
+  it('the CLI prints the per-row report and exits 1 when rows are refused', async () => {
+    const file = path.join(dir, 'bad.csv');
+    await writeFile(file, 'framework,year,region_code,score\nIPP,2024,15.02,9\n');
+    const run = promisify(execFile);
+    const cli = path.resolve(import.meta.dirname, '../scripts/results-csv.ts');
+    const tsx = path.resolve(import.meta.dirname, '../node_modules/.bin/tsx');
+    const failure = await run(tsx, [cli, 'import', file, '--url', subgraph.url]).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    expect(failure.stdout).toContain('row 2, column score: score must be between 0 and 5, got 9');
+    expect(failure.stdout).toContain('Nothing was written.');
+  }, 30_000);
+});
