@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ImportReport } from '../src/import.js';
 
 const USAGE = `usage:
   results import <file.csv> [--dry-run] [--skip-bad-rows] [--create-cycles] [--json]
@@ -49,21 +50,9 @@ async function call<T>(query: string, variables: Record<string, unknown>): Promi
   return body.data;
 }
 
-interface Report {
-  rows: number;
-  created: number;
-  corrected: number;
-  unchanged: number;
-  skipped: number;
-  cyclesCreated: string[];
-  problems: { row: number; column: string | null; reason: string }[];
-  committed: boolean;
-  dryRun: boolean;
-}
-
 async function runImport(file: string): Promise<number> {
   const csv = await readFile(here(file), 'utf8');
-  const { importResults: report } = await call<{ importResults: Report }>(
+  const { importResults: report } = await call<{ importResults: ImportReport }>(
     `mutation($csv: String!, $fileName: String, $dryRun: Boolean, $skip: Boolean, $create: Boolean) {
       importResults(csv: $csv, fileName: $fileName, dryRun: $dryRun, skipBadRows: $skip, createCycles: $create) {
         rows created corrected unchanged skipped cyclesCreated committed dryRun

@@ -2,8 +2,7 @@ import { methodologyFor } from '@mutu/scoring';
 import type { PrismaClient } from './generated/prisma/client.js';
 import type { Framework } from './generated/prisma/enums.js';
 import { assessmentTotal, scoreLokus } from './scores.js';
-import { subjectPlace } from './subject.js';
-import { assessmentId, cycleId } from './workflow.js';
+import { assessmentKey, cycleId } from './subject.js';
 
 interface PublishedFigure {
   readonly framework: Framework;
@@ -144,14 +143,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
     }),
     prisma.assessment.createMany({
       data: DEMO_FIGURES.map((f) => {
-        const cycle = cycleId(f.framework, f.year);
-        const place = subjectPlace(f.subjectId);
         return {
-          id: assessmentId(cycle, f.subjectId),
-          cycleId: cycle,
-          subjectId: f.subjectId,
-          subjectLevel: place.level,
-          provinceCode: place.provinceCode,
+          ...assessmentKey(cycleId(f.framework, f.year), f.subjectId),
           status: 'PUBLISHED' as const,
           origin: 'PUBLISHED_TOTAL' as const,
           total: f.total,
@@ -169,19 +162,13 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
 
 async function seedLokusDemo(prisma: PrismaClient): Promise<number> {
   const demo = DEMO_LOKUS_ASSESSMENT;
-  const cycle = cycleId(demo.framework, demo.year);
-  const id = assessmentId(cycle, demo.subjectId);
-  if (await prisma.assessment.findUnique({ where: { id }, select: { id: true } })) return 0;
+  const key = assessmentKey(cycleId(demo.framework, demo.year), demo.subjectId);
+  if (await prisma.assessment.findUnique({ where: { id: key.id }, select: { id: true } })) return 0;
   const methodology = methodologyFor(demo.framework, demo.year);
   const lokus = demo.lokus.map((l, i) => scoreLokus(methodology, l, `lokus[${i}]`));
-  const place = subjectPlace(demo.subjectId);
   await prisma.assessment.create({
     data: {
-      id,
-      cycleId: cycle,
-      subjectId: demo.subjectId,
-      subjectLevel: place.level,
-      provinceCode: place.provinceCode,
+      ...key,
       assessorId: demo.assessorId,
       status: 'PUBLISHED',
       origin: 'COMPUTED',

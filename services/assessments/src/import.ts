@@ -7,14 +7,8 @@ import type { Assessment, Prisma } from './generated/prisma/client.js';
 import type { Framework } from './generated/prisma/enums.js';
 import { unknownOrganisations } from './organisations.js';
 import { assertPublishedTotal, methodologyOf, type ScoredLokus, scoreLokus } from './scores.js';
-import { subjectPlace } from './subject.js';
-import {
-  assertOrganisationIdFormat,
-  assessmentId,
-  cleanText,
-  cycleId,
-  yearProblem,
-} from './workflow.js';
+import { assessmentKey, cycleId } from './subject.js';
+import { assertOrganisationIdFormat, cleanText, yearProblem } from './workflow.js';
 
 /**
  * Loading published results from CSV. Columns (header row, any order, case-insensitive):
@@ -402,20 +396,15 @@ async function write(
   const scores: Prisma.ComponentScoreCreateManyInput[] = [];
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
   for (const { row, revision, replaces } of creates) {
-    const id = assessmentId(row.cycle.id, row.subjectId, revision);
-    const place = subjectPlace(row.subjectId);
+    const key = assessmentKey(row.cycle.id, row.subjectId, revision);
+    const id = key.id;
     const reason = replaces ? `Imported from ${options.fileName}, row ${row.row}` : null;
     const data = {
-      id,
-      cycleId: row.cycle.id,
-      subjectId: row.subjectId,
-      subjectLevel: place.level,
-      provinceCode: place.provinceCode,
+      ...key,
       status: 'PUBLISHED' as const,
       origin: row.lokus ? ('COMPUTED' as const) : ('PUBLISHED_TOTAL' as const),
       total: row.score,
       methodologyId: row.cycle.methodology.id,
-      revision,
       source: row.source,
       note: row.note,
       correctionReason: reason,

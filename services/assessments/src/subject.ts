@@ -1,4 +1,4 @@
-import type { SubjectLevel } from './generated/prisma/enums.js';
+import type { Framework, SubjectLevel } from './generated/prisma/enums.js';
 
 /**
  * A subject's peer group and province, read from its organisation id: by the graph contract,
@@ -11,4 +11,24 @@ export function subjectPlace(id: string): { level: SubjectLevel; provinceCode: s
   if (/^\d{2}$/.test(id)) return { level: 'PROVINCE', provinceCode: province };
   if (/^\d{2}\.\d{2}$/.test(id)) return { level: 'REGENCY', provinceCode: province };
   return { level: 'OTHER', provinceCode: province };
+}
+
+export const cycleId = (framework: Framework, year: number, period = '') =>
+  `${framework.toLowerCase().replace(/_/g, '-')}-${year}${period ? `-${period.toLowerCase()}` : ''}`;
+
+/** Revision 1 keeps the plain id; "~" cannot occur in an organisation id, so ids never collide. */
+export const assessmentId = (cycle: string, subjectId: string, revision = 1) =>
+  revision === 1 ? `${cycle}.${subjectId}` : `${cycle}.${subjectId}~r${revision}`;
+
+/** What identifies and places a subject's assessment in a cycle: the columns every writer sets. */
+export function assessmentKey(cycle: string, subjectId: string, revision = 1) {
+  const place = subjectPlace(subjectId);
+  return {
+    id: assessmentId(cycle, subjectId, revision),
+    cycleId: cycle,
+    subjectId,
+    subjectLevel: place.level,
+    provinceCode: place.provinceCode,
+    revision,
+  };
 }

@@ -1,4 +1,5 @@
 import { startTestService, type TestService } from '@mutu/service/testing';
+import { prisma } from './db.js';
 import { useOrganisationsAt } from './organisations.js';
 import { service } from './service.js';
 
@@ -13,4 +14,16 @@ export function startTestSubgraph(
 ): Promise<TestSubgraph> {
   if (options.organisationsUrl) useOrganisationsAt(options.organisationsUrl);
   return startTestService(service);
+}
+
+/** Row counts of every table: a refused write must leave them exactly as they were. */
+export async function tableCounts() {
+  const db = prisma();
+  return {
+    cycles: await db.assessmentCycle.count(),
+    assessments: await db.assessment.count(),
+    lokus: await db.lokus.count(),
+    scores: await db.componentScore.count(),
+    audit: await db.auditEntry.count(),
+  };
 }

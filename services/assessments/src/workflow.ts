@@ -18,7 +18,7 @@ import {
   type ScoredLokus,
   scoreLokus,
 } from './scores.js';
-import { subjectPlace } from './subject.js';
+import { assessmentId, assessmentKey, cycleId } from './subject.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,13 +26,6 @@ type Tx = Prisma.TransactionClient;
 const TRANSACTION = { maxWait: 5_000, timeout: 10_000 };
 const TEXT_MAX = 1_000;
 const PERIOD = /^[A-Z0-9]{1,10}$/;
-
-export const cycleId = (framework: Framework, year: number, period = '') =>
-  `${framework.toLowerCase().replace(/_/g, '-')}-${year}${period ? `-${period.toLowerCase()}` : ''}`;
-
-/** Revision 1 keeps the plain id; "~" cannot occur in an organisation id, so ids never collide. */
-export const assessmentId = (cycle: string, subjectId: string, revision = 1) =>
-  revision === 1 ? `${cycle}.${subjectId}` : `${cycle}.${subjectId}~r${revision}`;
 
 // ---------------------------------------------------------------------------------------------
 // Validation shared by the mutations and the import
@@ -320,15 +313,11 @@ export async function createAssessment(input: CreateAssessmentInput, actor: stri
         existing.id,
       );
     }
-    const place = subjectPlace(input.subjectId);
-    const id = assessmentId(fresh.id, input.subjectId);
+    const key = assessmentKey(fresh.id, input.subjectId);
+    const id = key.id;
     await tx.assessment.create({
       data: {
-        id,
-        cycleId: fresh.id,
-        subjectId: input.subjectId,
-        subjectLevel: place.level,
-        provinceCode: place.provinceCode,
+        ...key,
         assessorId: input.assessorId ?? null,
         status: 'DRAFT',
         origin: 'COMPUTED',
@@ -523,17 +512,12 @@ export async function correctAssessment(id: string, reason: string, actor: strin
     });
     await tx.assessment.create({
       data: {
-        id: nextId,
-        cycleId: published.cycleId,
-        subjectId: published.subjectId,
-        subjectLevel: published.subjectLevel,
-        provinceCode: published.provinceCode,
+        ...assessmentKey(published.cycleId, published.subjectId, revision),
         assessorId: published.assessorId,
         status: 'DRAFT',
         origin: 'COMPUTED',
         methodologyId: published.methodologyId,
         total: lokus.length ? published.total : null,
-        revision,
         current: false,
         synthetic: published.synthetic,
         source: published.source,
@@ -607,25 +591,20 @@ export async function recordPublishedTotal(input: PublishedTotalInput, actor: st
       );
     }
     const revision = (existing?.revision ?? 0) + 1;
-    const id = assessmentId(fresh.id, input.subjectId, revision);
-    const place = subjectPlace(input.subjectId);
+    const key = assessmentKey(fresh.id, input.subjectId, revision);
+    const id = key.id;
     await tx.assessment.updateMany({
       where: { cycleId: fresh.id, subjectId: input.subjectId, current: true },
       data: { current: false },
     });
     const created = await tx.assessment.create({
       data: {
-        id,
-        cycleId: fresh.id,
-        subjectId: input.subjectId,
-        subjectLevel: place.level,
-        provinceCode: place.provinceCode,
+        ...key,
         assessorId: input.assessorId ?? null,
         status: 'PUBLISHED',
         origin: 'PUBLISHED_TOTAL',
         total: input.score,
         methodologyId: fresh.methodologyId,
-        revision,
         source,
         note,
         correctionReason: why,

@@ -8,9 +8,8 @@ import { graphql } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
 import { getRegencies } from 'idn-area-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prisma } from '../src/db.js';
 import type { ImportReport } from '../src/import.js';
-import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
+import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
 
 let organisations: TestService;
 let subgraph: TestSubgraph;
@@ -40,17 +39,6 @@ async function importCsv(
   );
   expect(errors).toBeUndefined();
   return data?.importResults as ImportReport;
-}
-
-async function tableCounts() {
-  const db = prisma();
-  return {
-    cycles: await db.assessmentCycle.count(),
-    assessments: await db.assessment.count(),
-    lokus: await db.lokus.count(),
-    scores: await db.componentScore.count(),
-    audit: await db.auditEntry.count(),
-  };
 }
 
 const ASPECTS = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'];

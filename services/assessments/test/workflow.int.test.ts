@@ -2,9 +2,8 @@ import { startTestSubgraph as startOrganisations } from '@mutu/organisations/tes
 import { graphql } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prisma } from '../src/db.js';
 import { useOrganisationsAt } from '../src/organisations.js';
-import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
+import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
 
 let organisations: TestService;
 let subgraph: TestSubgraph;
@@ -41,18 +40,6 @@ async function mutate(field: string, args: string, variables: Record<string, unk
 const ASSESSMENT = `assessment { id status score revision current returnReason correctionReason
   band { grade label }
   lokus { unit { id } score components { component score points } } }`;
-
-/** Row counts of every table: a refused mutation must leave them exactly as they were. */
-async function tableCounts() {
-  const db = prisma();
-  return {
-    cycles: await db.assessmentCycle.count(),
-    assessments: await db.assessment.count(),
-    lokus: await db.lokus.count(),
-    scores: await db.componentScore.count(),
-    audit: await db.auditEntry.count(),
-  };
-}
 
 const all = (value: number) =>
   ['input', 'proses', 'output', 'pengaduan', 'kepercayaan'].map((component) => ({
