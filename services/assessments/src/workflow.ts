@@ -225,8 +225,7 @@ export async function advanceCycle(id: string, step: keyof typeof CYCLE_STEPS, a
           before.status,
         );
       }
-      const verified = await tx.assessment.findMany({ where: { cycleId: id, status: 'VERIFIED' } });
-      for (const assessment of verified) await publishRevision(tx, assessment, actor);
+      await publishVerified(tx, id, actor);
     }
     const after = await loadCycle(tx, id, 'id');
     await audit(tx, { type: 'AssessmentCycle', id }, step, actor, before, after);
@@ -416,6 +415,41 @@ async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
   });
   await audit(tx, { type: 'Assessment', id: assessment.id }, 'publish', actor, assessment, after);
   return after;
+}
+
+/** Publishes every verified assessment of a cycle in a fixed number of statements. */
+async function publishVerified(tx: Tx, cycle: string, actor: string) {
+  const verified = await tx.assessment.findMany({ where: { cycleId: cycle, status: 'VERIFIED' } });
+  if (verified.length === 0) return;
+  const publishedAt = new Date();
+  // Corrections replace the revision that stood before them.
+  await tx.assessment.updateMany({
+    where: {
+      cycleId: cycle,
+      current: true,
+      subjectId: { in: verified.filter((a) => a.revision > 1).map((a) => a.subjectId) },
+    },
+    data: { current: false },
+  });
+  await tx.assessment.updateMany({
+    where: { id: { in: verified.map((a) => a.id) } },
+    data: { status: 'PUBLISHED', current: true, publishedAt },
+  });
+  await tx.auditEntry.createMany({
+    data: verified.map((before) => ({
+      entityType: 'Assessment',
+      entityId: before.id,
+      action: 'publish',
+      actor,
+      before: auditSnapshot(before) as Prisma.InputJsonValue,
+      after: auditSnapshot({
+        ...before,
+        status: 'PUBLISHED',
+        current: true,
+        publishedAt,
+      }) as Prisma.InputJsonValue,
+    })),
+  });
 }
 
 /**
