@@ -15,6 +15,7 @@ export { type ElementMean, type SkmResult, skmFromAnswers } from './skm.js';
 export {
   type Band,
   type Component,
+  FRAMEWORK_DESCRIPTIONS,
   FRAMEWORKS,
   type Framework,
   type Methodology,

@@ -2,6 +2,15 @@
 export const FRAMEWORKS = ['OMBUDSMAN_COMPLIANCE', 'IPP', 'SKM', 'SPBE'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
+/** What each framework is, for every schema that names one. */
+export const FRAMEWORK_DESCRIPTIONS: Readonly<Record<Framework, string>> = {
+  OMBUDSMAN_COMPLIANCE:
+    'Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik by Ombudsman RI, 0-100: zones to 2021, opinion grades A-E since 2022.',
+  IPP: 'Indeks Pelayanan Publik by KemenPAN-RB (PEKPPP), 0-5, categories A to F.',
+  SKM: 'Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): the converted IKM, 25-100, mutu pelayanan A to D.',
+  SPBE: 'Indeks SPBE (e-government maturity, PermenPAN-RB 59/2020), 1-5, predikat only.',
+};
+
 /** Traffic-light zone of the Ombudsman's compliance method; other frameworks have none. */
 export type Zone = 'GREEN' | 'YELLOW' | 'RED';
 

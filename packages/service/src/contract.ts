@@ -22,3 +22,38 @@ export function actorOf(req?: IncomingMessage): string {
 export function auditSnapshot(record: unknown): NonNullable<unknown> {
   return JSON.parse(JSON.stringify(record)) as NonNullable<unknown>;
 }
+
+/**
+ * An organisation's peer group and province, read from its id: regional governments are keyed
+ * by their Kemendagri code ("64" a province, "64.08" a regency or city) and bodies under them by
+ * that code plus slugs, so subgraphs place organisations without reading the register.
+ */
+export function placeOfOrganisation(id: string): {
+  level: 'PROVINCE' | 'REGENCY' | 'OTHER';
+  provinceCode: string | null;
+} {
+  const province = /^(\d{2})(?:\.|$)/.exec(id)?.[1] ?? null;
+  if (/^\d{2}$/.test(id)) return { level: 'PROVINCE', provinceCode: province };
+  if (/^\d{2}\.\d{2}$/.test(id)) return { level: 'REGENCY', provinceCode: province };
+  return { level: 'OTHER', provinceCode: province };
+}
+
+/**
+ * An AssessmentCycle's key (graph contract): the framework in lowercase with dashes, the year,
+ * and the period if any, e.g. "ipp-2024", "ombudsman-compliance-2023", "skm-2025-s1".
+ */
+export const assessmentCycleId = (framework: string, year: number, period = '') =>
+  `${framework.toLowerCase().replace(/_/g, '-')}-${year}${period ? `-${period.toLowerCase()}` : ''}`;
+
+/** The parts of a cycle id, or null when it is not shaped like one. */
+export function parseAssessmentCycleId(
+  id: string,
+): { framework: string; year: number; period: string } | null {
+  const match = /^([a-z]+(?:-[a-z]+)*)-(\d{4})(?:-([a-z0-9]{1,10}))?$/.exec(id);
+  if (!match?.[1] || !match[2]) return null;
+  return {
+    framework: match[1].toUpperCase().replace(/-/g, '_'),
+    year: Number(match[2]),
+    period: (match[3] ?? '').toUpperCase(),
+  };
+}

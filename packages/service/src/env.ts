@@ -40,3 +40,16 @@ export function parseServiceEnv(
   }
   return parsed.data;
 }
+
+/** Where the organisations subgraph answers, for subgraphs that check organisation ids. */
+export function parseOrganisationsUrl(source: NodeJS.ProcessEnv): string {
+  const url = z
+    .string()
+    .url()
+    .default('http://127.0.0.1:4001/graphql')
+    .safeParse(source.ORGANISATIONS_URL);
+  if (!url.success) {
+    throw new Error(`Invalid configuration: ORGANISATIONS_URL: ${url.error.issues[0]?.message}`);
+  }
+  return url.data;
+}

@@ -1,7 +1,15 @@
 export { subgraphApollo } from './apollo.js';
-export { actorOf, auditSnapshot, isOrganisationId, ORGANISATION_ID } from './contract.js';
+export {
+  actorOf,
+  assessmentCycleId,
+  auditSnapshot,
+  isOrganisationId,
+  ORGANISATION_ID,
+  parseAssessmentCycleId,
+  placeOfOrganisation,
+} from './contract.js';
 export type { ServiceDefinition } from './definition.js';
-export { parseServiceEnv, type ServiceEnv } from './env.js';
+export { parseOrganisationsUrl, parseServiceEnv, type ServiceEnv } from './env.js';
 export {
   defineMutationErrors,
   InvalidInputError,
@@ -11,6 +19,7 @@ export {
   SHARED_MUTATION_ERRORS,
   VersionConflictError,
 } from './mutation-errors.js';
+export { unknownOrganisations, useOrganisationsAt } from './organisation-directory.js';
 export { type PrismaHolder, prismaHolder } from './prisma.js';
 export { runService } from './run.js';
 export { defineScalars } from './scalars.js';

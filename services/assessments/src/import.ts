@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { FRAMEWORKS, METHODOLOGIES, type Methodology, methodologyFor } from '@mutu/scoring';
-import { auditSnapshot, MutationError } from '@mutu/service';
+import { auditSnapshot, MutationError, unknownOrganisations } from '@mutu/service';
 import { CsvError, parse } from 'csv-parse/sync';
 import { prisma } from './db.js';
 import type { Assessment, Prisma } from './generated/prisma/client.js';
 import type { Framework } from './generated/prisma/enums.js';
-import { unknownOrganisations } from './organisations.js';
 import { assertPublishedTotal, methodologyOf, type ScoredLokus, scoreLokus } from './scores.js';
 import { assessmentKey, cycleId } from './subject.js';
 import { assertOrganisationIdFormat, cleanText, yearProblem } from './workflow.js';

@@ -1,6 +1,5 @@
-import { runService } from '@mutu/service';
+import { runService, useOrganisationsAt } from '@mutu/service';
 import { loadEnv } from './env.js';
-import { useOrganisationsAt } from './organisations.js';
 import { service } from './service.js';
 
 const env = loadEnv();

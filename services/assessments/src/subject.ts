@@ -1,20 +1,13 @@
+import { assessmentCycleId, placeOfOrganisation } from '@mutu/service';
 import type { Framework, SubjectLevel } from './generated/prisma/enums.js';
 
-/**
- * A subject's peer group and province, read from its organisation id: by the graph contract,
- * regional governments are keyed by their Kemendagri code ("64" a province, "64.08" a regency
- * or city) and bodies under them by that code plus slugs. This subgraph never reads the
- * organisations subgraph's tables.
- */
+/** A subject's peer group and province, read from its organisation id (graph contract). */
 export function subjectPlace(id: string): { level: SubjectLevel; provinceCode: string | null } {
-  const province = /^(\d{2})(?:\.|$)/.exec(id)?.[1] ?? null;
-  if (/^\d{2}$/.test(id)) return { level: 'PROVINCE', provinceCode: province };
-  if (/^\d{2}\.\d{2}$/.test(id)) return { level: 'REGENCY', provinceCode: province };
-  return { level: 'OTHER', provinceCode: province };
+  return placeOfOrganisation(id);
 }
 
 export const cycleId = (framework: Framework, year: number, period = '') =>
-  `${framework.toLowerCase().replace(/_/g, '-')}-${year}${period ? `-${period.toLowerCase()}` : ''}`;
+  assessmentCycleId(framework, year, period);
 
 /** Revision 1 keeps the plain id; "~" cannot occur in an organisation id, so ids never collide. */
 export const assessmentId = (cycle: string, subjectId: string, revision = 1) =>

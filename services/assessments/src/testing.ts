@@ -1,6 +1,6 @@
+import { useOrganisationsAt } from '@mutu/service';
 import { startTestService, type TestService } from '@mutu/service/testing';
 import { prisma } from './db.js';
-import { useOrganisationsAt } from './organisations.js';
 import { service } from './service.js';
 
 export type TestSubgraph = TestService;

@@ -1,5 +1,5 @@
 import { methodologyById, methodologyFor } from '@mutu/scoring';
-import { auditSnapshot, isOrganisationId } from '@mutu/service';
+import { auditSnapshot, isOrganisationId, unknownOrganisations } from '@mutu/service';
 import { prisma } from './db.js';
 import {
   AlreadyExistsError,
@@ -9,7 +9,6 @@ import {
 } from './errors.js';
 import type { Assessment, AssessmentCycle, Prisma } from './generated/prisma/client.js';
 import type { AssessmentStatus, CycleStatus, Framework } from './generated/prisma/enums.js';
-import { unknownOrganisations } from './organisations.js';
 import {
   assertPublishedTotal,
   assessmentTotal,

@@ -1,8 +1,8 @@
 import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { graphql } from '@mutu/server/testing';
+import { useOrganisationsAt } from '@mutu/service';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useOrganisationsAt } from '../src/organisations.js';
 import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
 
 let organisations: TestService;

@@ -1,25 +1,18 @@
-import { type BandResult, classify, type FRAMEWORKS, ScoringError } from '@mutu/scoring';
+import {
+  type BandResult,
+  classify,
+  FRAMEWORK_DESCRIPTIONS,
+  FRAMEWORKS,
+  ScoringError,
+} from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
 import { builder } from '../builder.js';
 
 export const Framework = builder.enumType('Framework', {
   description: 'An assessment framework Mutu records.',
-  values: {
-    OMBUDSMAN_COMPLIANCE: {
-      description:
-        'Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik by Ombudsman RI, 0-100: zones to 2021, opinion grades A-E since 2022.',
-    },
-    IPP: {
-      description: 'Indeks Pelayanan Publik by KemenPAN-RB (PEKPPP), 0-5, categories A to F.',
-    },
-    SKM: {
-      description:
-        'Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): the converted IKM, 25-100, mutu pelayanan A to D.',
-    },
-    SPBE: {
-      description: 'Indeks SPBE (e-government maturity, PermenPAN-RB 59/2020), 1-5, predikat only.',
-    },
-  } satisfies Record<(typeof FRAMEWORKS)[number], { description: string }>,
+  values: Object.fromEntries(
+    FRAMEWORKS.map((f) => [f, { description: FRAMEWORK_DESCRIPTIONS[f] }]),
+  ) as Record<(typeof FRAMEWORKS)[number], { description: string }>,
 });
 
 export const Zone = builder.enumType('Zone', {

@@ -1,5 +1,5 @@
-import { isOrganisationId } from '@mutu/service';
 import { GraphQLError } from 'graphql';
+import { isOrganisationId } from './contract.js';
 
 /** The organisations subgraph's own cap on organisationsByIds. */
 const IDS_PER_FIELD = 100;
@@ -13,8 +13,7 @@ export function useOrganisationsAt(url: string): void {
 }
 
 /**
- * The ids among `ids` that name no organisation. This subgraph never reads the register's
- * tables: it asks the organisations subgraph, all ids in one HTTP request (aliased fields of
+ * The ids among `ids` that name no organisation. Subgraphs never read the register's tables: it asks the organisations subgraph, all ids in one HTTP request (aliased fields of
  * 100 ids each). It fails closed: when the register cannot answer, the write is refused with
  * an error that says so, never recorded against ids nobody checked.
  */
