@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ApolloServer } from '@apollo/server';
 import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
+import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
 import { type RunningServer, serveGraphQL } from '@mutu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { SUPERGRAPH_FILE } from '../src/compose.js';
 
 let organisations: TestSubgraph;
 let assessments: Awaited<ReturnType<typeof startAssessments>>;
+let engagement: Awaited<ReturnType<typeof startEngagement>>;
 let apollo: ApolloServer<GatewayContext>;
 let gateway: RunningServer;
 
@@ -31,9 +33,14 @@ async function query(
 beforeAll(async () => {
   organisations = await startTestSubgraph();
   assessments = await startAssessments({ organisationsUrl: organisations.url });
+  engagement = await startEngagement({ organisationsUrl: organisations.url });
   apollo = createGateway({
     supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
-    subgraphUrls: { organisations: organisations.url, assessments: assessments.url },
+    subgraphUrls: {
+      organisations: organisations.url,
+      assessments: assessments.url,
+      engagement: engagement.url,
+    },
   });
   await apollo.start();
   gateway = await serveGraphQL({ apollo, context: gatewayContext, port: 0 });
@@ -44,6 +51,7 @@ afterAll(async () => {
   await apollo?.stop();
   await organisations?.close();
   await assessments?.close();
+  await engagement?.close();
 });
 
 describe('through the gateway', () => {
@@ -205,6 +213,123 @@ describe('through the gateway', () => {
       synthetic: true,
     });
     expect(assessment?.lokus[0]).toEqual({ unit: { name: 'Puskesmas Sulau' }, score: 79.49 });
+  });
+
+  it("answers the contract's organisation query from all three subgraphs at once", async () => {
+    const { data, errors } = await query(`{
+      kalteng: organisation(id: "62") {
+        name
+        results(framework: OMBUDSMAN_COMPLIANCE) { cycle { year } score band { grade label zone } }
+        agreements { title kind signedOn status parties { name organisation { kind } } event { title } }
+        events { title kind startsOn }
+      }
+      bengkuluSelatan: organisation(id: "17.01") {
+        name
+        events { title kind startsOn participants { name } }
+        assessments { score }
+      }
+      dinkes: organisation(id: "17.01.dinas-kesehatan") {
+        name
+        awards { title cycle { year framework } awardingBody { name } event { title } }
+      }
+      kepri: organisation(id: "21") { events { title startsOn host { name } speakers { name } } }
+      kerinci: organisation(id: "15.01") {
+        results(framework: IPP) { score }
+        awards { title }
+        agreements { title }
+        events { title kind startsOn speakers { name } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data?.kalteng).toEqual({
+      name: 'Pemerintah Provinsi Kalimantan Tengah',
+      results: [
+        {
+          cycle: { year: 2023 },
+          score: 86.6,
+          band: { grade: 'B', label: 'Kualitas Tinggi', zone: 'GREEN' },
+        },
+      ],
+      agreements: [
+        {
+          title: 'Nota Kesepakatan Sinergi Peningkatan Kualitas Pelayanan Publik',
+          kind: 'NOTA_KESEPAKATAN',
+          signedOn: '2024-06-04',
+          status: 'ACTIVE',
+          parties: [
+            {
+              name: 'Pemerintah Provinsi Kalimantan Tengah',
+              organisation: { kind: 'PROVINCIAL_GOVERNMENT' },
+            },
+            { name: 'Ombudsman Republik Indonesia', organisation: { kind: 'OMBUDSMAN_OFFICE' } },
+          ],
+          event: { title: 'Workshop Pendampingan Penilaian Kepatuhan Pelayanan Publik 2024' },
+        },
+      ],
+      events: [
+        {
+          title: 'Workshop Pendampingan Penilaian Kepatuhan Pelayanan Publik 2024',
+          kind: 'WORKSHOP_PENDAMPINGAN',
+          startsOn: '2024-06-04',
+        },
+      ],
+    });
+    const bengkulu = data?.bengkuluSelatan as { events: { participants: unknown[] }[] };
+    expect(bengkulu.events).toHaveLength(1);
+    expect(bengkulu.events[0]).toMatchObject({
+      title: 'Rakor Penilaian Kepatuhan Kabupaten Bengkulu Selatan',
+      kind: 'RAKOR',
+      startsOn: '2025-04-30',
+    });
+    expect(bengkulu.events[0]?.participants).toHaveLength(7);
+    expect(bengkulu.events[0]?.participants).toContainEqual({ name: 'Puskesmas Talang Randai' });
+    expect(data?.dinkes).toEqual({
+      name: 'Dinas Kesehatan Kabupaten Bengkulu Selatan',
+      awards: [
+        {
+          title: 'Predikat Kepatuhan Standar Pelayanan Publik',
+          cycle: { year: 2024, framework: 'OMBUDSMAN_COMPLIANCE' },
+          awardingBody: { name: 'Pemerintah Kabupaten Bengkulu Selatan' },
+          event: { title: 'Rakor Penilaian Kepatuhan Kabupaten Bengkulu Selatan' },
+        },
+      ],
+    });
+    expect(data?.kepri).toEqual({
+      events: [
+        {
+          title: 'Rakor Transformasi Digital Pelayanan Publik Provinsi Kepulauan Riau',
+          startsOn: '2021-12-02',
+          host: { name: 'Pemerintah Provinsi Kepulauan Riau' },
+          speakers: [{ name: 'Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi' }],
+        },
+      ],
+    });
+    expect(data?.kerinci).toEqual({
+      results: [{ score: 3.66 }, { score: 1.12 }],
+      awards: [],
+      agreements: [],
+      events: [
+        {
+          title: 'Rakor Pelayanan Publik 2025 Kabupaten Kerinci',
+          kind: 'RAKOR',
+          startsOn: '2025-06-23',
+          speakers: [{ name: 'Ombudsman RI Perwakilan Provinsi Jambi' }],
+        },
+      ],
+    });
+  });
+
+  it('a cycle lists the awards recognising it, across subgraphs', async () => {
+    const { data, errors } = await query(
+      '{ cycle(id: "ombudsman-compliance-2024") { year awards { recipient { name } } events { title } } }',
+    );
+    expect(errors).toBeUndefined();
+    const cycle = data?.cycle as { awards: unknown[]; events: { title: string }[] };
+    expect(cycle.awards).toHaveLength(7);
+    expect(cycle.events.map((e) => e.title)).toEqual([
+      'Rakor Penilaian Kepatuhan Kabupaten Bengkulu Selatan',
+      'Workshop Pendampingan Penilaian Kepatuhan Pelayanan Publik 2024',
+    ]);
   });
 
   it('serves health and readiness', async () => {

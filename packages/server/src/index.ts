@@ -1,3 +1,4 @@
 export { badUserInput } from './errors.js';
 export { type GraphQLHttpOptions, type Probe, type RunningServer, serveGraphQL } from './http.js';
+export { assertPageSize, MAX_PAGE } from './pagination.js';
 export { closeOnSignals } from './shutdown.js';

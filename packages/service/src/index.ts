@@ -19,7 +19,13 @@ export {
   SHARED_MUTATION_ERRORS,
   VersionConflictError,
 } from './mutation-errors.js';
-export { unknownOrganisations, useOrganisationsAt } from './organisation-directory.js';
+export {
+  findOrganisations,
+  type RegisteredOrganisation,
+  unknownOrganisations,
+  useOrganisationsAt,
+} from './organisation-directory.js';
 export { type PrismaHolder, prismaHolder } from './prisma.js';
 export { runService } from './run.js';
 export { defineScalars } from './scalars.js';
+export { cleanName, searchKey, slugify } from './text.js';

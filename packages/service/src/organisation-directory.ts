@@ -12,24 +12,48 @@ export function useOrganisationsAt(url: string): void {
   organisationsUrl = url;
 }
 
-/**
- * The ids among `ids` that name no organisation. Subgraphs never read the register's tables: it asks the organisations subgraph, all ids in one HTTP request (aliased fields of
- * 100 ids each). It fails closed: when the register cannot answer, the write is refused with
- * an error that says so, never recorded against ids nobody checked.
- */
+/** What the register says about an organisation, as far as other subgraphs need it. */
+export interface RegisteredOrganisation {
+  id: string;
+  name: string;
+  /** The province it serves or lies in; null for national bodies. */
+  provinceCode: string | null;
+}
+
+/** The ids among `ids` that name no organisation (see findOrganisations). */
 export async function unknownOrganisations(ids: Iterable<string>): Promise<Set<string>> {
   const wanted = [...new Set(ids)];
-  const unknown = new Set(wanted.filter((id) => !isOrganisationId(id)));
-  const asked = wanted.filter((id) => !unknown.has(id));
-  if (asked.length === 0) return unknown;
+  const found = await findOrganisations(wanted);
+  return new Set(wanted.filter((id) => !found.has(id)));
+}
+
+/**
+ * The register's record (id, name, province) of each id it knows; unknown ids are absent. Subgraphs never
+ * read the register's tables: this asks the organisations subgraph, all ids in one HTTP request
+ * (aliased fields of 100 ids each). It fails closed: when the register cannot answer, the
+ * caller's write is refused with an error that says so, never recorded against ids nobody
+ * checked.
+ */
+export async function findOrganisations(
+  ids: Iterable<string>,
+): Promise<Map<string, RegisteredOrganisation>> {
+  const found = new Map<string, RegisteredOrganisation>();
+  const asked = [...new Set(ids)].filter(isOrganisationId);
+  if (asked.length === 0) return found;
   const chunks: string[][] = [];
   for (let i = 0; i < asked.length; i += IDS_PER_FIELD)
     chunks.push(asked.slice(i, i + IDS_PER_FIELD));
   const query = `query(${chunks.map((_, i) => `$i${i}: [ID!]!`).join(', ')}) { ${chunks
-    .map((_, i) => `c${i}: organisationsByIds(ids: $i${i}) { id }`)
+    .map((_, i) => `c${i}: organisationsByIds(ids: $i${i}) { id name province { code } }`)
     .join(' ')} }`;
   const variables = Object.fromEntries(chunks.map((chunk, i) => [`i${i}`, chunk]));
-  let body: { data?: Record<string, ({ id: string } | null)[]>; errors?: { message: string }[] };
+  let body: {
+    data?: Record<
+      string,
+      ({ id: string; name: string; province: { code: string } | null } | null)[]
+    >;
+    errors?: { message: string }[];
+  };
   try {
     const response = await fetch(organisationsUrl, {
       method: 'POST',
@@ -44,14 +68,17 @@ export async function unknownOrganisations(ids: Iterable<string>): Promise<Set<s
   if (!body.data || body.errors?.length) {
     throw unavailable(body.errors?.map((e) => e.message).join('; ') ?? 'no data');
   }
-  for (const [i, chunk] of chunks.entries()) {
-    const found = body.data[`c${i}`];
-    if (!found) throw unavailable(`no answer for field c${i}`);
-    chunk.forEach((id, j) => {
-      if (!found[j]) unknown.add(id);
-    });
+  for (let i = 0; i < chunks.length; i += 1) {
+    const answer = body.data[`c${i}`];
+    if (!answer) throw unavailable(`no answer for field c${i}`);
+    for (const organisation of answer) {
+      if (organisation) {
+        const { id, name, province } = organisation;
+        found.set(id, { id, name, provinceCode: province?.code ?? null });
+      }
+    }
   }
-  return unknown;
+  return found;
 }
 
 function unavailable(reason: string): GraphQLError {

@@ -2,6 +2,7 @@ import type { BaseContext } from '@apollo/server';
 import { createTestDatabase } from '@mutu/db/testing';
 import { type RunningServer, serveGraphQL } from '@mutu/server';
 import type { ServiceDefinition } from './definition.js';
+import { useOrganisationsAt } from './organisation-directory.js';
 
 export interface TestService extends RunningServer {
   /** The isolated database's URL (a fresh PostgreSQL database, or in-memory PGlite). */
@@ -10,11 +11,14 @@ export interface TestService extends RunningServer {
 
 /**
  * A subgraph on port 0 over its own migrated and seeded database, for its tests and the
- * gateway's. Close it in `afterAll`.
+ * gateway's; subgraphs that check organisation ids ask the organisations subgraph at
+ * `organisationsUrl`. Close it in `afterAll`.
  */
 export async function startTestService<TContext extends BaseContext>(
   service: ServiceDefinition<TContext>,
+  options: { organisationsUrl?: string } = {},
 ): Promise<TestService> {
+  if (options.organisationsUrl) useOrganisationsAt(options.organisationsUrl);
   const db = await createTestDatabase(service.migrationsDir);
   service.connect(db.url, { max: db.embedded ? 1 : 4 });
   await service.seed?.();

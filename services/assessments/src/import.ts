@@ -22,6 +22,11 @@ const COMPONENT_COLUMNS = new Set(
   METHODOLOGIES.flatMap((m) => m.components?.map((c) => c.key) ?? []),
 );
 const REGION_CODE = /^\d{2}(?:\.\d{2})?$/;
+/**
+ * A 10,000-row file writes about 30,000 rows; Prisma's default 5 s is too short for that on a
+ * busy machine. The batch is a fixed handful of statements, so a generous limit stays safe.
+ */
+const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 
 export interface ImportOptions {
   /** Named in the default source and in correction reasons. */
@@ -428,29 +433,32 @@ async function write(
   }
   const replaced = creates.flatMap((c) => (c.replaces ? [c.replaces.id] : []));
   // One batch transaction: all of the file's changes or none of them.
-  await db.$transaction([
-    db.assessmentCycle.createMany({
-      data: cyclesCreated.map((id) => {
-        const c = newCycles.get(id);
-        if (!c) throw new Error(`cycle ${id} was not planned`);
-        return { id, ...c, status: 'PUBLISHED' as const };
+  await db.$transaction(
+    [
+      db.assessmentCycle.createMany({
+        data: cyclesCreated.map((id) => {
+          const c = newCycles.get(id);
+          if (!c) throw new Error(`cycle ${id} was not planned`);
+          return { id, ...c, status: 'PUBLISHED' as const };
+        }),
       }),
-    }),
-    db.auditEntry.createMany({
-      data: cyclesCreated.map((id) => ({
-        entityType: 'AssessmentCycle',
-        entityId: id,
-        action: 'import',
-        actor: options.actor,
-        after: auditSnapshot(newCycles.get(id)) as Prisma.InputJsonValue,
-      })),
-    }),
-    db.assessment.updateMany({ where: { id: { in: replaced } }, data: { current: false } }),
-    db.assessment.createMany({ data: assessments }),
-    db.lokus.createMany({ data: lokus }),
-    db.componentScore.createMany({ data: scores }),
-    db.auditEntry.createMany({ data: audit }),
-  ]);
+      db.auditEntry.createMany({
+        data: cyclesCreated.map((id) => ({
+          entityType: 'AssessmentCycle',
+          entityId: id,
+          action: 'import',
+          actor: options.actor,
+          after: auditSnapshot(newCycles.get(id)) as Prisma.InputJsonValue,
+        })),
+      }),
+      db.assessment.updateMany({ where: { id: { in: replaced } }, data: { current: false } }),
+      db.assessment.createMany({ data: assessments }),
+      db.lokus.createMany({ data: lokus }),
+      db.componentScore.createMany({ data: scores }),
+      db.auditEntry.createMany({ data: audit }),
+    ],
+    IMPORT_TRANSACTION,
+  );
 }
 
 const CSV_SAFE = /^[^",\n\r]*$/;

@@ -1,4 +1,3 @@
-import { useOrganisationsAt } from '@mutu/service';
 import { startTestService, type TestService } from '@mutu/service/testing';
 import { prisma } from './db.js';
 import { service } from './service.js';
@@ -9,12 +8,9 @@ export type TestSubgraph = TestService;
  * This subgraph on port 0 over its own migrated, seeded database, checking organisation ids
  * against the organisations subgraph at `organisationsUrl`. Close it in `afterAll`.
  */
-export function startTestSubgraph(
+export const startTestSubgraph = (
   options: { organisationsUrl?: string } = {},
-): Promise<TestSubgraph> {
-  if (options.organisationsUrl) useOrganisationsAt(options.organisationsUrl);
-  return startTestService(service);
-}
+): Promise<TestSubgraph> => startTestService(service, options);
 
 /** Row counts of every table: a refused write must leave them exactly as they were. */
 export async function tableCounts() {

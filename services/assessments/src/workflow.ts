@@ -1,5 +1,5 @@
 import { methodologyById, methodologyFor } from '@mutu/scoring';
-import { auditSnapshot, isOrganisationId, unknownOrganisations } from '@mutu/service';
+import { auditSnapshot, cleanName, isOrganisationId, unknownOrganisations } from '@mutu/service';
 import { prisma } from './db.js';
 import {
   AlreadyExistsError,
@@ -42,7 +42,7 @@ function assertYear(year: number, field: string): void {
 }
 
 export function cleanText(value: string, field: string, min = 1): string {
-  const clean = value.trim().replace(/\s+/g, ' ');
+  const clean = cleanName(value);
   if (clean.length < min || clean.length > TEXT_MAX) {
     throw new InvalidInputError(`${field} must hold ${min} to ${TEXT_MAX} characters`, field);
   }

@@ -1,4 +1,4 @@
-import { auditSnapshot } from '@mutu/service';
+import { auditSnapshot, cleanName, searchKey, slugify } from '@mutu/service';
 import { prisma } from './db.js';
 import {
   DuplicateNameError,
@@ -10,7 +10,6 @@ import {
 } from './errors.js';
 import type { Organisation, Prisma } from './generated/prisma/client.js';
 import type { MallStatus, OrganisationKind, Sector } from './generated/prisma/enums.js';
-import { cleanName, searchKey, slugify } from './text.js';
 
 type Tx = Prisma.TransactionClient;
 

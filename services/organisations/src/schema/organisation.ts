@@ -1,12 +1,9 @@
-import { badUserInput } from '@mutu/server';
-import { isOrganisationId } from '@mutu/service';
+import { assertPageSize, badUserInput, MAX_PAGE } from '@mutu/server';
+import { isOrganisationId, searchKey } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { searchKey } from '../text.js';
 import { assertProvinceCode, assertRegencyCode } from './region.js';
-
-export const MAX_PAGE = 100;
 
 export const OrganisationKind = builder.enumType('OrganisationKind', {
   description: 'What kind of body an organisation is.',
@@ -228,16 +225,6 @@ export function organisationWhere(
     for (const word of words) where.push({ searchText: { contains: word } });
   }
   return { AND: where };
-}
-
-/** Pages are bounded; an oversized request is an error, not a silently shorter page. */
-export function assertPageSize(args: { first?: number | null; last?: number | null }): void {
-  for (const argument of ['first', 'last'] as const) {
-    const size = args[argument];
-    if (size != null && (size < 0 || size > MAX_PAGE)) {
-      throw badUserInput(argument, `${argument} must be between 0 and ${MAX_PAGE}, got ${size}`);
-    }
-  }
 }
 
 builder.queryFields((t) => ({

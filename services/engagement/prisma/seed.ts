@@ -1,0 +1,17 @@
+// Loads the demo agreements, events and awards into DATABASE_URL (or the embedded database in DATA_DIR).
+import { openDatabase } from '@mutu/db';
+import { connectPrisma, disconnectPrisma } from '../src/db.js';
+import { seedDemoData } from '../src/demo-data.js';
+import { loadEnv } from '../src/env.js';
+
+const env = loadEnv();
+const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+try {
+  const report = await seedDemoData(
+    connectPrisma(db.url, { max: db.embedded ? 1 : env.DATABASE_POOL_MAX }),
+  );
+  console.log(`demo data: ${report.created} records created`);
+} finally {
+  await disconnectPrisma();
+  await db.close();
+}

@@ -1,0 +1,43 @@
+import { defineScalars } from '@mutu/service';
+import { builder } from '../builder.js';
+import { prisma } from '../db.js';
+import { Agreement, Award, Event } from './objects.js';
+
+defineScalars(builder);
+
+const EngagementChange = builder.prismaObject('AuditEntry', {
+  // The register's AuditEntry has other fields; federation needs distinct names.
+  name: 'EngagementChange',
+  description: 'One change to an agreement, event or award.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    action: t.exposeString('action', { description: 'create or update.' }),
+    actor: t.exposeString('actor', {
+      description:
+        'Who made the change (until gateway authentication lands, the x-mutu-actor header the caller sent).',
+    }),
+    at: t.expose('at', { type: 'DateTime' }),
+    before: t.expose('before', { type: 'JSON', nullable: true }),
+    after: t.expose('after', { type: 'JSON', nullable: true }),
+  }),
+});
+
+for (const [ref, entityType] of [
+  [Agreement, 'Agreement'],
+  [Event, 'Event'],
+  [Award, 'Award'],
+] as const) {
+  builder.prismaObjectField(ref as typeof Agreement, 'history', (t) =>
+    t.prismaField({
+      type: [EngagementChange],
+      description: 'Every change to this record, oldest first.',
+      select: { id: true },
+      resolve: (query, record) =>
+        prisma().auditEntry.findMany({
+          ...query,
+          where: { entityType, entityId: record.id },
+          orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        }),
+    }),
+  );
+}

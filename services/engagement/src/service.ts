@@ -1,0 +1,21 @@
+import type { ServiceDefinition } from '@mutu/service';
+import { createApollo, createContext, readiness } from './app.js';
+import type { Context } from './builder.js';
+import { connectPrisma, disconnectPrisma, prisma } from './db.js';
+import { seedDemoData } from './demo-data.js';
+import { MIGRATIONS_DIR } from './env.js';
+
+/** This subgraph as the shared start-up (server.ts, tests, the gateway's tests) sees it. */
+export const service: ServiceDefinition<Context> = {
+  name: 'engagement',
+  migrationsDir: MIGRATIONS_DIR,
+  connect: connectPrisma,
+  disconnect: disconnectPrisma,
+  async seed() {
+    const report = await seedDemoData(prisma());
+    return `demo data: ${report.created} records created`;
+  },
+  createApollo,
+  createContext,
+  readiness,
+};
