@@ -25,6 +25,12 @@ export {
   unknownOrganisations,
   useOrganisationsAt,
 } from './organisation-directory.js';
+export {
+  ERRORS_OPTIONS,
+  RELAY_OPTIONS,
+  type SubgraphContext,
+  subgraphParts,
+} from './pothos.js';
 export { type PrismaHolder, prismaHolder } from './prisma.js';
 export { runService } from './run.js';
 export { defineScalars } from './scalars.js';

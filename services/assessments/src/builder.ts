@@ -1,3 +1,4 @@
+import { ERRORS_OPTIONS, type SubgraphContext } from '@mutu/service';
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -8,14 +9,8 @@ import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import type { Loaders } from './loaders.js';
 
-export interface Context {
-  /** Per-request batch loaders (a DataLoader caches for one request only). */
-  loaders: Loaders;
-  /** Who is asking, recorded in the workflow's history. */
-  actor: string;
-}
-
-const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+/** Per-request loaders and the actor (see @mutu/service). */
+export type Context = SubgraphContext<Loaders>;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -29,13 +24,7 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [DirectivesPlugin, ErrorsPlugin, PrismaPlugin, FederationPlugin],
   defaultFieldNullability: false,
-  errors: {
-    // Only the domain errors a field lists become typed results; anything unexpected (the
-    // register unreachable, a database outage) stays a plain GraphQL error.
-    defaultTypes: [],
-    defaultResultOptions: { name: ({ fieldName }) => `${capitalised(fieldName)}Success` },
-    defaultUnionOptions: { name: ({ fieldName }) => `${capitalised(fieldName)}Result` },
-  },
+  errors: ERRORS_OPTIONS,
   prisma: {
     client: () => prisma(),
     dmmf: getDatamodel(),

@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { Probe } from '@mutu/server';
+import type { GraphQLSchema } from 'graphql';
+import { subgraphApollo } from './apollo.js';
+import { actorOf } from './contract.js';
+
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** plugin-errors options every subgraph's builder uses. */
+export const ERRORS_OPTIONS = {
+  // Only the domain errors a field lists become typed results; anything unexpected (a database
+  // outage, the register unreachable) stays a plain GraphQL error rather than a result that
+  // looks like the user's fault.
+  defaultTypes: [],
+  defaultResultOptions: {
+    name: ({ fieldName }: { fieldName: string }) => `${capitalised(fieldName)}Success`,
+  },
+  defaultUnionOptions: {
+    name: ({ fieldName }: { fieldName: string }) => `${capitalised(fieldName)}Result`,
+  },
+};
+
+/** plugin-relay options every subgraph's builder uses. */
+export const RELAY_OPTIONS = {
+  clientMutationId: 'omit',
+  cursorType: 'String',
+  // Entities are fetched by their federation keys; no global `node` lookups.
+  nodeQueryOptions: false,
+  nodesQueryOptions: false,
+  // Every subgraph with a connection defines PageInfo; federation needs them shareable.
+  pageInfoTypeOptions: { shareable: true },
+} as const;
+
+/** The request context of every subgraph: its batch loaders and who is asking. */
+export interface SubgraphContext<L> {
+  /** Per-request batch loaders (a DataLoader caches for one request only). */
+  loaders: L;
+  /** Who is asking, recorded in audit entries. */
+  actor: string;
+}
+
+/**
+ * What a subgraph's app.ts exports for start-up and tests: its Apollo server (not yet
+ * listening), the readiness probe (the database answers) and a fresh context per request.
+ */
+export function subgraphParts<L>(options: {
+  schema: GraphQLSchema;
+  database: () => { $queryRaw(query: TemplateStringsArray): Promise<unknown> };
+  createLoaders: () => L;
+}) {
+  return {
+    createApollo: (): ApolloServer<SubgraphContext<L>> =>
+      subgraphApollo<SubgraphContext<L>>(options.schema),
+    readiness: {
+      database: async () => void (await options.database().$queryRaw`select 1`),
+    } satisfies Record<string, Probe>,
+    createContext: async (req?: IncomingMessage): Promise<SubgraphContext<L>> => ({
+      loaders: options.createLoaders(),
+      actor: actorOf(req),
+    }),
+  };
+}
