@@ -305,18 +305,48 @@ export interface CreateEventInput {
   source?: string | null;
 }
 
+/** An event's organisations by role, each checked against the register. */
+async function eventOrganisations(who: {
+  hostId: string;
+  speakerIds: readonly string[];
+  participantIds: readonly string[];
+}) {
+  const roles: [id: string, role: EventRole, field: string][] = [
+    [who.hostId, 'HOST', 'input.hostId'],
+    ...who.speakerIds.map((id, i): [string, EventRole, string] => [
+      id,
+      'SPEAKER',
+      `input.speakerIds[${i}]`,
+    ]),
+    ...who.participantIds.map((id, i): [string, EventRole, string] => [
+      id,
+      'PARTICIPANT',
+      `input.participantIds[${i}]`,
+    ]),
+  ];
+  const found = await registered(roles.map(([id, , field]): [string, string] => [id, field]));
+  const links = [
+    ...new Map(roles.map(([id, role]) => [`${id}|${role}`, { organisationId: id, role }])).values(),
+  ];
+  return { found, links };
+}
+
+function assertEventDates(startsOn: Date, endsOn: Date) {
+  if (endsOn < startsOn) {
+    throw new InvalidInputError(
+      `An event cannot end (${isoDay(endsOn)}) before it starts (${isoDay(startsOn)})`,
+      'input.endsOn',
+    );
+  }
+}
+
 export async function createEvent(input: CreateEventInput, actor: string) {
   const title = text(input.title, 'input.title', TITLE.min, TITLE.max);
   const venue = optionalText(input.venue, 'input.venue', 300);
   const summary = optionalText(input.summary, 'input.summary');
   const source = optionalText(input.source, 'input.source') ?? `Recorded by ${actor}`;
   const endsOn = input.endsOn ?? input.startsOn;
-  if (endsOn < input.startsOn) {
-    throw new InvalidInputError(
-      `An event cannot end (${isoDay(endsOn)}) before it starts (${isoDay(input.startsOn)})`,
-      'input.endsOn',
-    );
-  }
+  assertEventDates(input.startsOn, endsOn);
   const cycle = input.cycleId ? cycleKey(input.cycleId, 'input.cycleId') : null;
   if (cycle && input.framework && input.framework !== cycle.framework) {
     throw new InvalidInputError(
@@ -330,23 +360,11 @@ export async function createEvent(input: CreateEventInput, actor: string) {
       'input.provinceCode',
     );
   }
-  const roles: [id: string, role: EventRole, field: string][] = [
-    [input.hostId, 'HOST', 'input.hostId'],
-    ...(input.speakerIds ?? []).map((id, i): [string, EventRole, string] => [
-      id,
-      'SPEAKER',
-      `input.speakerIds[${i}]`,
-    ]),
-    ...(input.participantIds ?? []).map((id, i): [string, EventRole, string] => [
-      id,
-      'PARTICIPANT',
-      `input.participantIds[${i}]`,
-    ]),
-  ];
-  const found = await registered(roles.map(([id, , field]): [string, string] => [id, field]));
-  const links = [
-    ...new Map(roles.map(([id, role]) => [`${id}|${role}`, { organisationId: id, role }])).values(),
-  ];
+  const { found, links } = await eventOrganisations({
+    hostId: input.hostId,
+    speakerIds: input.speakerIds ?? [],
+    participantIds: input.participantIds ?? [],
+  });
   return prisma().$transaction(async (tx) => {
     const id = await freeId(
       tx,
@@ -372,6 +390,78 @@ export async function createEvent(input: CreateEventInput, actor: string) {
     });
     await audit(tx, 'Event', id, 'create', actor, null, created);
     return created;
+  }, TRANSACTION);
+}
+
+export interface UpdateEventInput {
+  title?: string | null;
+  venue?: string | null;
+  summary?: string | null;
+  startsOn?: Date | null;
+  endsOn?: Date | null;
+  /** The complete list, replacing the current one. */
+  speakerIds?: readonly string[] | null;
+  /** The complete list, replacing the current one. */
+  participantIds?: readonly string[] | null;
+}
+
+/** Changes an event after the fact: its title, venue, summary, dates, speakers or participants. */
+export async function updateEvent(
+  id: string,
+  expectedVersion: number,
+  input: UpdateEventInput,
+  actor: string,
+) {
+  const current = await prisma().event.findUnique({
+    where: { id },
+    include: { organisations: true },
+  });
+  if (!current) throw new NotFoundError('id', id, 'event');
+  const data: Prisma.EventUpdateManyMutationInput = {};
+  if (input.title != null) data.title = text(input.title, 'input.title', TITLE.min, TITLE.max);
+  if (input.venue !== undefined) data.venue = optionalText(input.venue, 'input.venue', 300);
+  if (input.summary !== undefined) data.summary = optionalText(input.summary, 'input.summary');
+  data.startsOn = input.startsOn ?? current.startsOn;
+  data.endsOn = input.endsOn ?? current.endsOn;
+  assertEventDates(data.startsOn, data.endsOn);
+  const inRole = (role: EventRole) =>
+    current.organisations.filter((o) => o.role === role).map((o) => o.organisationId);
+  const who =
+    input.speakerIds != null || input.participantIds != null
+      ? await eventOrganisations({
+          hostId: inRole('HOST')[0] ?? '',
+          speakerIds: input.speakerIds ?? inRole('SPEAKER'),
+          participantIds: input.participantIds ?? inRole('PARTICIPANT'),
+        })
+      : null;
+  return prisma().$transaction(async (tx) => {
+    const before = await tx.event.findUniqueOrThrow({
+      where: { id },
+      include: { organisations: true },
+    });
+    if (before.version !== expectedVersion) {
+      throw new VersionConflictError(id, expectedVersion, before.version);
+    }
+    const { count } = await tx.event.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const now = await tx.event.findUniqueOrThrow({ where: { id } });
+      throw new VersionConflictError(id, expectedVersion, now.version);
+    }
+    if (who) {
+      await tx.eventOrganisation.deleteMany({ where: { eventId: id } });
+      await tx.eventOrganisation.createMany({
+        data: who.links.map((l) => ({ ...l, eventId: id })),
+      });
+    }
+    const after = await tx.event.findUniqueOrThrow({
+      where: { id },
+      include: { organisations: true },
+    });
+    await audit(tx, 'Event', id, 'update', actor, before, after);
+    return after;
   }, TRANSACTION);
 }
 

@@ -253,6 +253,42 @@ describe('events and awards', () => {
     });
   }
 
+  it('updates an event after the fact: summary and participants, never ending before it starts', async () => {
+    const UPDATE = [
+      'updateEvent(id: $id, expectedVersion: $v, input: $input)',
+      '$id: ID!, $v: Int!, $input: UpdateEventInput!',
+      '... on UpdateEventSuccess { event { version summary host { id } participants { id } speakers { id } history { action } } }',
+    ] as const;
+    const eventId = '2025-02-10-bimtek-standar-pelayanan';
+    const before = await tableCounts();
+    expect(
+      await mutate(...UPDATE, { id: eventId, v: 1, input: { endsOn: '2025-02-09' } }),
+    ).toMatchObject({ __typename: 'InvalidInputError', field: 'input.endsOn' });
+    expect(
+      await mutate(...UPDATE, { id: eventId, v: 1, input: { participantIds: ['15.01', '15.98'] } }),
+    ).toMatchObject({ __typename: 'NotFoundError', field: 'input.participantIds[1]' });
+    expect(await tableCounts()).toEqual(before);
+    const updated = await mutate(...UPDATE, {
+      id: eventId,
+      v: 1,
+      input: { summary: 'Standar pelayanan of five OPDs reviewed', participantIds: ['15.01'] },
+    });
+    expect(updated).toMatchObject({
+      event: {
+        version: 2,
+        summary: 'Standar pelayanan of five OPDs reviewed',
+        host: { id: 'ombudsman-ri.jambi' },
+        speakers: [{ id: 'ombudsman-ri' }],
+        participants: [{ id: '15.01' }],
+        history: [{ action: 'create' }, { action: 'update' }],
+      },
+    });
+    expect(await mutate(...UPDATE, { id: eventId, v: 1, input: { title: 'Late' } })).toMatchObject({
+      __typename: 'VersionConflictError',
+      currentVersion: 2,
+    });
+  });
+
   it('records an award; its recipient must exist', async () => {
     const before = await tableCounts();
     const input = {

@@ -1,6 +1,12 @@
 import { defineMutationErrors, SHARED_MUTATION_ERRORS } from '@mutu/service';
 import { builder } from '../builder.js';
-import { createAgreement, createAward, createEvent, updateAgreement } from '../engagement.js';
+import {
+  createAgreement,
+  createAward,
+  createEvent,
+  updateAgreement,
+  updateEvent,
+} from '../engagement.js';
 import { AgreementKind, EventKind, Framework } from './enums.js';
 import { Agreement, Award, Event } from './objects.js';
 
@@ -72,6 +78,23 @@ const CreateEventInput = builder.inputType('CreateEventInput', {
   }),
 });
 
+const UpdateEventInput = builder.inputType('UpdateEventInput', {
+  description: 'Fields to change; omitted fields keep their value, null clears an optional one.',
+  fields: (t) => ({
+    title: t.string(),
+    venue: t.string(),
+    summary: t.string({ description: 'e.g. what was agreed, once the event is over.' }),
+    startsOn: t.field({ type: 'Date' }),
+    endsOn: t.field({ type: 'Date', description: 'Still not before startsOn.' }),
+    speakerIds: t.idList({
+      description: 'The complete list of speakers, replacing the current one.',
+    }),
+    participantIds: t.idList({
+      description: 'The complete list of participants, replacing the current one.',
+    }),
+  }),
+});
+
 const CreateAwardInput = builder.inputType('CreateAwardInput', {
   description: 'An award or predikat given to an organisation in the register.',
   fields: (t) => ({
@@ -137,6 +160,30 @@ builder.mutationFields((t) => ({
           speakerIds: input.speakerIds?.map(id),
           participantIds: input.participantIds?.map(id),
           cycleId: optionalId(input.cycleId),
+        },
+        ctx.actor,
+      ),
+  }),
+  updateEvent: t.field({
+    type: Event,
+    description: "Changes an event's title, venue, summary, dates, speakers or participants.",
+    errors: { types: ERRORS, dataField: { name: 'event' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: 'The `version` you read; the change applies only if it is still current.',
+      }),
+      input: t.arg({ type: UpdateEventInput, required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      updateEvent(
+        id(args.id),
+        args.expectedVersion,
+        {
+          ...args.input,
+          speakerIds: args.input.speakerIds?.map(id),
+          participantIds: args.input.participantIds?.map(id),
         },
         ctx.actor,
       ),
