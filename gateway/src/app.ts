@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { Probe } from '@mutu/server';
+import { armour, type QueryLimits } from './limits.js';
+import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
 
 export interface GatewayContext {
   /** The caller's claimed identity, forwarded to subgraphs for their audit entries. */
@@ -30,19 +33,52 @@ export interface GatewayOptions {
   readonly supergraphSdl: string;
   /** Routing URLs that replace the supergraph's, by subgraph name. */
   readonly subgraphUrls?: Readonly<Record<string, string>>;
+  readonly limits: QueryLimits;
+  readonly subgraphCalls: SubgraphCallOptions;
+  /** Schema introspection; turn it off in production. */
+  readonly introspection: boolean;
 }
 
-export function createGateway(options: GatewayOptions): ApolloServer<GatewayContext> {
+/** Each subgraph's routing URL: the supergraph's join__Graph entry, or its override. */
+export function routingUrls(
+  supergraphSdl: string,
+  overrides: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [, name, url] of supergraphSdl.matchAll(
+    /@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g,
+  )) {
+    if (name && url) urls[name] = overrides[name] ?? url;
+  }
+  return urls;
+}
+
+export interface Gateway {
+  readonly apollo: ApolloServer<GatewayContext>;
+  /** /readyz: each subgraph's state. */
+  readonly readiness: Record<string, Probe>;
+  /** Closes the pooled subgraph connections (after apollo.stop()). */
+  close(): Promise<void>;
+}
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const urls = routingUrls(options.supergraphSdl, options.subgraphUrls);
+  const calls = subgraphFetcher(options.subgraphCalls);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphSource({ url: options.subgraphUrls?.[name] ?? url }),
+      new SubgraphSource({ url: urls[name] ?? url, fetcher: calls.fetcherFor(name) as never }),
   });
-  return new ApolloServer<GatewayContext>({
+  const protection = armour(options.limits);
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    introspection: options.introspection,
     csrfPrevention: true,
     // Stack traces are for logs, not for callers.
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    plugins: protection.plugins,
+    validationRules: protection.validationRules,
   });
+  return { apollo, readiness: subgraphProbes(urls), close: calls.close };
 }

@@ -1,13 +1,41 @@
 import { z } from 'zod';
 
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().default('127.0.0.1'),
+  NODE_ENV: z.string().default('development'),
   /** Path of the composed supergraph to serve; defaults to the committed one. */
   SUPERGRAPH_PATH: z.string().optional(),
+  /** Schema introspection (and the explorer, which needs it); off by default in production. */
+  INTROSPECTION: flag.optional(),
+  /** Browser origins allowed to call the gateway from other sites, comma-separated. */
+  CORS_ORIGINS: list.default([]),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(100_000_000)
+    .default(16 * 1024 * 1024),
+  MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(30),
+  MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(32),
 });
 
-export type Env = z.infer<typeof schema> & {
+type Parsed = z.infer<typeof schema>;
+
+export type Env = Omit<Parsed, 'INTROSPECTION'> & {
+  INTROSPECTION: boolean;
   /** Routing URL overrides per subgraph, from SUBGRAPH_<NAME>_URL. */
   subgraphUrls: Record<string, string>;
 };
@@ -25,5 +53,25 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const match = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
     if (match?.[1] && value) subgraphUrls[match[1].toLowerCase()] = value;
   }
-  return { ...parsed.data, subgraphUrls };
+  return {
+    ...parsed.data,
+    INTROSPECTION: parsed.data.INTROSPECTION ?? parsed.data.NODE_ENV !== 'production',
+    subgraphUrls,
+  };
+}
+
+/** The gateway's behaviour from its settings (tests build theirs from `loadEnv({})`). */
+export function gatewaySettings(env: Env) {
+  return {
+    introspection: env.INTROSPECTION,
+    limits: {
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxTokens: env.MAX_TOKENS,
+      maxCost: env.MAX_COST,
+      // Suggestions would reveal the schema that disabled introspection hides.
+      blockFieldSuggestions: !env.INTROSPECTION,
+    },
+    subgraphCalls: { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, connections: env.SUBGRAPH_CONNECTIONS },
+  };
 }

@@ -1,17 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import type { ApolloServer } from '@apollo/server';
 import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
 import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
-import { type RunningServer, serveGraphQL } from '@mutu/server';
+import type { RunningServer } from '@mutu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, type GatewayContext, gatewayContext } from '../src/app.js';
-import { SUPERGRAPH_FILE } from '../src/compose.js';
+import { loadEnv } from '../src/env.js';
+import { startGateway } from '../src/start.js';
 
 let organisations: TestSubgraph;
 let assessments: Awaited<ReturnType<typeof startAssessments>>;
 let engagement: Awaited<ReturnType<typeof startEngagement>>;
-let apollo: ApolloServer<GatewayContext>;
 let gateway: RunningServer;
 
 async function query(
@@ -34,24 +31,22 @@ beforeAll(async () => {
   organisations = await startTestSubgraph();
   assessments = await startAssessments({ organisationsUrl: organisations.url });
   engagement = await startEngagement({ organisationsUrl: organisations.url });
-  apollo = createGateway({
-    supergraphSdl: await readFile(SUPERGRAPH_FILE, 'utf8'),
-    subgraphUrls: {
-      organisations: organisations.url,
-      assessments: assessments.url,
-      engagement: engagement.url,
-    },
-  });
-  await apollo.start();
-  gateway = await serveGraphQL({ apollo, context: gatewayContext, port: 0 });
+  gateway = await startGateway(
+    loadEnv({
+      PORT: '0',
+      SUBGRAPH_ORGANISATIONS_URL: organisations.url,
+      SUBGRAPH_ASSESSMENTS_URL: assessments.url,
+      SUBGRAPH_ENGAGEMENT_URL: engagement.url,
+      CORS_ORIGINS: 'https://dashboard.example.go.id',
+    }),
+  );
 });
 
 afterAll(async () => {
   await gateway?.close();
-  await apollo?.stop();
   await organisations?.close();
   await assessments?.close();
-  await engagement?.close();
+  await engagement?.close().catch(() => undefined);
 });
 
 describe('through the gateway', () => {
@@ -338,6 +333,120 @@ describe('through the gateway', () => {
     const subgraphBase = organisations.url.replace(/\/graphql$/, '');
     const ready = await fetch(`${subgraphBase}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, checks: { database: { status: 'up' } } });
+    expect(await ready.json()).toEqual({
+      ready: true,
+      degraded: false,
+      checks: { database: { status: 'up' } },
+    });
+    const gatewayReady = await fetch(`${base}/readyz`);
+    expect(gatewayReady.status).toBe(200);
+    expect(await gatewayReady.json()).toEqual({
+      ready: true,
+      degraded: false,
+      checks: {
+        'subgraph:organisations': { status: 'up' },
+        'subgraph:assessments': { status: 'up' },
+        'subgraph:engagement': { status: 'up' },
+      },
+    });
+  });
+});
+
+describe('limits against abusive queries', () => {
+  it('refuses a query nested deeper than 10 levels, naming the limit', async () => {
+    const deep = `{ organisation(id: "15.01") { parent { parent { parent { parent { parent {
+      parent { parent { parent { parent { parent { id } } } } } } } } } } } }`;
+    const { data, errors } = await query(deep);
+    expect(data).toBeUndefined();
+    expect(errors?.[0]?.message).toMatch(/depth/i);
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses more than 30 aliases', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: provinces { code }`).join(' ');
+    const { errors } = await query(`{ ${aliases} }`);
+    expect(errors?.[0]?.message).toMatch(/aliases/i);
+  });
+
+  it('refuses a query with too many tokens', async () => {
+    const { errors } = await query(`{ ${'__typename '.repeat(5_001)}}`);
+    expect(errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(/token/i));
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ __typename }',
+        variables: { pad: 'x'.repeat(17 * 1024 * 1024) },
+      }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('serves automatic persisted queries: a hash alone once the query is known', async () => {
+    const text = '{ regency(code: "15.01") { name } }';
+    const { createHash } = await import('node:crypto');
+    const sha256Hash = createHash('sha256').update(text).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const post = async (body: object) =>
+      (await (
+        await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    expect((await post({ extensions })).errors?.[0]?.extensions?.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
+    expect((await post({ query: text, extensions })).data).toEqual({
+      regency: { name: 'Kabupaten Kerinci' },
+    });
+    expect((await post({ extensions })).data).toEqual({ regency: { name: 'Kabupaten Kerinci' } });
+  });
+
+  it('answers CORS only for the configured origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(gateway.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    const allowed = await preflight('https://dashboard.example.go.id');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(
+      'https://dashboard.example.go.id',
+    );
+    const other = await preflight('https://elsewhere.example.com');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+// Runs last: it stops a subgraph.
+describe('a subgraph stopped mid-test', () => {
+  it("answers with the other subgraphs' data and an error for the missing fields", async () => {
+    await engagement.close();
+    const { data, errors } = await query(`{ organisation(id: "62") {
+      name results(framework: OMBUDSMAN_COMPLIANCE) { score } agreements { title } } }`);
+    expect(data?.organisation).toEqual({
+      name: 'Pemerintah Provinsi Kalimantan Tengah',
+      results: [{ score: 86.6 }],
+      agreements: null,
+    });
+    expect(errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(errors)).toContain('engagement');
+
+    const base = gateway.url.replace(/\/graphql$/, '');
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      ready: true,
+      degraded: true,
+      checks: {
+        'subgraph:organisations': { status: 'up' },
+        'subgraph:engagement': { status: 'down' },
+      },
+    });
   });
 });

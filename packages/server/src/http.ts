@@ -14,6 +14,13 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly readiness?: Readonly<Record<string, Probe>>;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  /** Browser origins allowed to call /graphql from another site; none by default. */
+  readonly corsOrigins?: readonly string[];
+  /**
+   * When /readyz answers 200: `all` probes up (a subgraph and its database), or `any` (a
+   * gateway, which still serves the other subgraphs' fields when one is down).
+   */
+  readonly readyWhen?: 'all' | 'any';
 }
 
 export interface RunningServer {
@@ -40,7 +47,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readiness(probes: Readonly<Record<string, Probe>>) {
+async function readiness(probes: Readonly<Record<string, Probe>>, readyWhen: 'all' | 'any') {
   const entries = await Promise.all(
     Object.entries(probes).map(async ([name, probe]) => {
       try {
@@ -55,7 +62,9 @@ async function readiness(probes: Readonly<Record<string, Probe>>) {
     }),
   );
   const checks = Object.fromEntries(entries);
-  return { ready: entries.every(([, c]) => c.status === 'up'), checks };
+  const up = entries.filter(([, c]) => c.status === 'up').length;
+  const ready = readyWhen === 'all' ? up === entries.length : up > 0 || entries.length === 0;
+  return { ready, degraded: up < entries.length, checks };
 }
 
 /**
@@ -72,10 +81,26 @@ export async function serveGraphQL<TContext extends BaseContext>(
     try {
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
-        const report = await readiness(options.readiness ?? {});
+        const report = await readiness(options.readiness ?? {}, options.readyWhen ?? 'all');
         return sendJson(res, report.ready ? 200 : 503, report);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+      const origin = req.headers.origin;
+      if (origin && options.corsOrigins?.includes(origin)) {
+        // Only listed origins get CORS headers; a browser refuses the answer to any other.
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('vary', 'origin');
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader(
+          'access-control-allow-headers',
+          'content-type, authorization, apollo-require-preflight, x-apollo-operation-name',
+        );
+        res.setHeader('access-control-max-age', '600');
+      }
+      if (req.method === 'OPTIONS') {
+        res.statusCode = 204;
+        return res.end();
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -110,6 +135,9 @@ export async function serveGraphQL<TContext extends BaseContext>(
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        // The rest of the body is not read: close the connection so it cannot be reused.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
         return sendJson(res, 413, {
           errors: [
             {

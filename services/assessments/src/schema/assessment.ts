@@ -151,6 +151,8 @@ const Result = builder.objectRef<ResultShape>('Result').implement({
 builder.objectFields(OrganisationRef, (t) => ({
   results: t.field({
     type: [Result],
+    // Null (with an error) rather than failing the whole organisation when this subgraph is down.
+    nullable: true,
     description:
       'Published results in one framework, one per cycle, newest first, each with its change.',
     args: { framework: t.arg({ type: Framework, required: true }) },
@@ -167,6 +169,7 @@ builder.objectFields(OrganisationRef, (t) => ({
   }),
   assessments: t.field({
     type: [Assessment],
+    nullable: true,
     description: 'Current assessments of this organisation in every framework, newest cycle first.',
     resolve: (organisation, _args, ctx) => ctx.loaders.assessments.load(organisation.id),
   }),

@@ -230,16 +230,20 @@ builder.queryFields((t) => ({
 builder.objectFields(OrganisationRef, (t) => ({
   agreements: t.prismaField({
     type: [Agreement],
+    // Null (with an error) rather than failing the whole organisation when this subgraph is down.
+    nullable: true,
     description: 'Agreements this organisation is a party to, newest signed first.',
     resolve: (query, org, _args, ctx) => ctx.loaders.agreementsOf(query).load(org.id),
   }),
   events: t.prismaField({
     type: [Event],
+    nullable: true,
     description: 'Events this organisation hosted, spoke at or took part in, newest first.',
     resolve: (query, org, _args, ctx) => ctx.loaders.eventsOf(query).load(org.id),
   }),
   awards: t.prismaField({
     type: [Award],
+    nullable: true,
     description: 'Awards and predikat this organisation received, newest first.',
     resolve: (query, org, _args, ctx) => ctx.loaders.awardsOf(query).load(org.id),
   }),
@@ -248,11 +252,13 @@ builder.objectFields(OrganisationRef, (t) => ({
 builder.objectFields(AssessmentCycleRef, (t) => ({
   events: t.prismaField({
     type: [Event],
+    nullable: true,
     description: 'Events about this cycle (rakor, workshops), newest first.',
     resolve: (query, cycle, _args, ctx) => ctx.loaders.eventsOfCycle(query).load(cycle.id),
   }),
   awards: t.prismaField({
     type: [Award],
+    nullable: true,
     description: 'Awards recognising results of this cycle, newest first.',
     resolve: (query, cycle, _args, ctx) => ctx.loaders.awardsOfCycle(query).load(cycle.id),
   }),

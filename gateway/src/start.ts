@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { type RunningServer, serveGraphQL } from '@mutu/server';
+import { createGateway, gatewayContext } from './app.js';
+import { SUPERGRAPH_FILE } from './compose.js';
+import { type Env, gatewaySettings } from './env.js';
+
+/**
+ * The gateway listening as configured: the committed supergraph (or SUPERGRAPH_PATH), limits,
+ * CORS, /healthz and /readyz with each subgraph's state. server.ts and the tests start it
+ * the same way.
+ */
+export async function startGateway(env: Env): Promise<RunningServer> {
+  const supergraphSdl = await readFile(env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8');
+  const gateway = createGateway({
+    supergraphSdl,
+    subgraphUrls: env.subgraphUrls,
+    ...gatewaySettings(env),
+  });
+  await gateway.apollo.start();
+  const server = await serveGraphQL({
+    apollo: gateway.apollo,
+    context: gatewayContext,
+    port: env.PORT,
+    host: env.HOST,
+    readiness: gateway.readiness,
+    // The gateway stays ready while any subgraph answers: it serves their fields and an error
+    // for the others.
+    readyWhen: 'any',
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    corsOrigins: env.CORS_ORIGINS,
+  });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await gateway.apollo.stop();
+      await gateway.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Probe } from '@mutu/server';
+import { Agent, fetch as undiciFetch } from 'undici';
+
+export interface SubgraphCallOptions {
+  /** Longest a single subgraph request may take before its fields fail with an error. */
+  readonly timeoutMs: number;
+  /** Connections kept open per subgraph origin; more requests wait for one to free up. */
+  readonly connections: number;
+}
+
+/**
+ * How the gateway calls subgraphs: reused keep-alive connections from a bounded pool, and a
+ * time limit per request, so one slow subgraph costs its own fields an error rather than
+ * holding the whole answer (or all sockets) hostage.
+ */
+export function subgraphFetcher(options: SubgraphCallOptions) {
+  const agent = new Agent({
+    connections: options.connections,
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 120_000,
+  });
+  /** The fetcher for one subgraph; its failures name the subgraph, so callers see which. */
+  const fetcherFor = (name: string) =>
+    (async (url: string, init?: Record<string, unknown>) => {
+      try {
+        return await undiciFetch(url, {
+          ...(init as object),
+          dispatcher: agent,
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+      } catch (error) {
+        const timedOut = (error as Error).name === 'TimeoutError';
+        throw new Error(
+          timedOut
+            ? `The ${name} subgraph did not answer within ${options.timeoutMs} ms`
+            : `The ${name} subgraph is unavailable (${(error as Error).message})`,
+        );
+      }
+    }) as unknown as typeof globalThis.fetch;
+  return { fetcherFor, close: () => agent.close() };
+}
+
+/**
+ * /readyz probes, one per subgraph: it answers `{ __typename }` within two seconds. Any
+ * subgraph, a partner's too, can answer that; no subgraph-specific health endpoint is assumed.
+ */
+export function subgraphProbes(urls: Readonly<Record<string, string>>): Record<string, Probe> {
+  return Object.fromEntries(
+    Object.entries(urls).map(([name, url]) => [
+      `subgraph:${name}`,
+      async () => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+          signal: AbortSignal.timeout(2_000),
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const body = (await response.json()) as { data?: { __typename?: string } };
+        if (body.data?.__typename !== 'Query') throw new Error('unexpected answer');
+      },
+    ]),
+  );
+}
