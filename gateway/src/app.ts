@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import type { Probe } from '@mutu/server';
 import { armour, type QueryLimits } from './limits.js';
 import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
+import { supergraphFile } from './supergraph-file.js';
 
 export interface GatewayContext {
   /** The caller's claimed identity, forwarded to subgraphs for their audit entries. */
@@ -31,6 +32,8 @@ class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 export interface GatewayOptions {
   /** The composed supergraph SDL: the gateway never composes or introspects at run time. */
   readonly supergraphSdl: string;
+  /** Where it came from, when the gateway should follow changes to that file. */
+  readonly supergraphFile?: string;
   /** Routing URLs that replace the supergraph's, by subgraph name. */
   readonly subgraphUrls?: Readonly<Record<string, string>>;
   readonly limits: QueryLimits;
@@ -65,9 +68,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   const urls = routingUrls(options.supergraphSdl, options.subgraphUrls);
   const calls = subgraphFetcher(options.subgraphCalls);
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: options.supergraphFile
+      ? supergraphFile(options.supergraphFile)
+      : options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphSource({ url: urls[name] ?? url, fetcher: calls.fetcherFor(name) as never }),
+      new SubgraphSource({
+        // A subgraph that a reloaded supergraph adds is overridden too.
+        url: options.subgraphUrls?.[name] ?? url,
+        fetcher: calls.fetcherFor(name) as never,
+      }),
   });
   const protection = armour(options.limits);
   const apollo = new ApolloServer<GatewayContext>({

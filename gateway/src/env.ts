@@ -14,6 +14,8 @@ const schema = z.object({
   NODE_ENV: z.string().default('development'),
   /** Path of the composed supergraph to serve; defaults to the committed one. */
   SUPERGRAPH_PATH: z.string().optional(),
+  /** Follow changes to the supergraph file and swap to it without a restart. */
+  SUPERGRAPH_WATCH: flag.default(true),
   /** Schema introspection (and the explorer, which needs it); off by default in production. */
   INTROSPECTION: flag.optional(),
   /** Browser origins allowed to call the gateway from other sites, comma-separated. */

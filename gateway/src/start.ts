@@ -10,9 +10,10 @@ import { type Env, gatewaySettings } from './env.js';
  * the same way.
  */
 export async function startGateway(env: Env): Promise<RunningServer> {
-  const supergraphSdl = await readFile(env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE, 'utf8');
+  const file = env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE;
   const gateway = createGateway({
-    supergraphSdl,
+    supergraphSdl: await readFile(file, 'utf8'),
+    supergraphFile: env.SUPERGRAPH_WATCH ? file : undefined,
     subgraphUrls: env.subgraphUrls,
     ...gatewaySettings(env),
   });

@@ -1,8 +1,12 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
 import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
 import type { RunningServer } from '@mutu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
 import { loadEnv } from '../src/env.js';
 import { startGateway } from '../src/start.js';
 
@@ -420,6 +424,68 @@ describe('limits against abusive queries', () => {
     );
     const other = await preflight('https://elsewhere.example.com');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('a new supergraph file', () => {
+  it('is served without a restart and without dropping requests under way', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-supergraph-'));
+    const file = path.join(dir, 'supergraph.graphql');
+    const all = await loadSubgraphs(SUPERGRAPH_CONFIG);
+    const withoutEngagement = compose(all.filter((s) => s.name !== 'engagement'));
+    if (!withoutEngagement.ok) throw new Error(withoutEngagement.errors.join('\n'));
+    await writeFile(file, withoutEngagement.supergraphSdl);
+    const second = await startGateway(
+      loadEnv({
+        PORT: '0',
+        SUPERGRAPH_PATH: file,
+        SUBGRAPH_ORGANISATIONS_URL: organisations.url,
+        SUBGRAPH_ASSESSMENTS_URL: assessments.url,
+        SUBGRAPH_ENGAGEMENT_URL: engagement.url,
+      }),
+    );
+    try {
+      const ask = async (q: string) =>
+        (await (
+          await fetch(second.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: q }),
+          })
+        ).json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+      const AWARDS = '{ organisation(id: "17.01.dinas-sosial") { name awards { title } } }';
+      expect((await ask(AWARDS)).errors?.[0]?.message).toMatch(/awards/);
+
+      // Requests keep flowing while the file changes under the gateway.
+      let reloading = true;
+      const traffic = (async () => {
+        const answers = [];
+        while (reloading) answers.push(await ask('{ regency(code: "17.01") { name } }'));
+        return answers;
+      })();
+      await writeFile(file, await readFile(SUPERGRAPH_FILE, 'utf8'));
+      let after: Awaited<ReturnType<typeof ask>> = {};
+      for (let i = 0; i < 50; i += 1) {
+        after = await ask(AWARDS);
+        if (!after.errors) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      reloading = false;
+      expect(after.data).toEqual({
+        organisation: {
+          name: 'Dinas Sosial Kabupaten Bengkulu Selatan',
+          awards: [{ title: 'Predikat Kepatuhan Standar Pelayanan Publik' }],
+        },
+      });
+      const answers = await traffic;
+      expect(answers.length).toBeGreaterThan(0);
+      for (const answer of answers) {
+        expect(answer).toEqual({ data: { regency: { name: 'Kabupaten Bengkulu Selatan' } } });
+      }
+    } finally {
+      await second.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
