@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Probe } from '@mutu/server';
@@ -42,18 +43,16 @@ export interface GatewayOptions {
   readonly introspection: boolean;
 }
 
-/** Each subgraph's routing URL: the supergraph's join__Graph entry, or its override. */
+/** Each subgraph's routing URL: the supergraph's own, or its override. */
 export function routingUrls(
   supergraphSdl: string,
   overrides: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const [, name, url] of supergraphSdl.matchAll(
-    /@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g,
-  )) {
-    if (name && url) urls[name] = overrides[name] ?? url;
-  }
-  return urls;
+  return Object.fromEntries(
+    Supergraph.build(supergraphSdl)
+      .subgraphsMetadata()
+      .map(({ name, url }) => [name, overrides[name] ?? url]),
+  );
 }
 
 export interface Gateway {
