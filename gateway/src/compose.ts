@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
@@ -11,7 +11,13 @@ const configSchema = z.object({
     z.string().regex(/^[a-z][a-z0-9_-]*$/, 'subgraph names are lowercase letters, digits, - and _'),
     z.object({
       routing_url: z.string().url(),
-      schema: z.object({ file: z.string() }),
+      // Where the SDL comes from: a file (relative to this config), a workspace package's
+      // schema.graphql, or a running subgraph asked for `_service { sdl }` at compose time.
+      schema: z.union([
+        z.object({ file: z.string() }).strict(),
+        z.object({ workspace: z.string() }).strict(),
+        z.object({ subgraph_url: z.string().url() }).strict(),
+      ]),
     }),
   ),
 });
@@ -35,9 +41,48 @@ export async function loadSubgraphs(configPath: string): Promise<SubgraphSource[
     Object.entries(parsed.data.subgraphs).map(async ([name, subgraph]) => ({
       name,
       url: subgraph.routing_url,
-      sdl: await readFile(path.resolve(base, subgraph.schema.file), 'utf8'),
+      sdl: await readSdl(name, subgraph.schema, base),
     })),
   );
+}
+
+type SchemaSource = { file: string } | { workspace: string } | { subgraph_url: string };
+
+async function readSdl(name: string, source: SchemaSource, base: string): Promise<string> {
+  if ('file' in source) return readFile(path.resolve(base, source.file), 'utf8');
+  if ('workspace' in source) return readFile(await workspaceSchema(source.workspace), 'utf8');
+  try {
+    const response = await fetch(source.subgraph_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await response.json()) as { data?: { _service?: { sdl?: string } } };
+    const sdl = body.data?._service?.sdl;
+    if (!sdl) throw new Error('it answered without _service.sdl (is it a federation subgraph?)');
+    return sdl;
+  } catch (error) {
+    throw new Error(
+      `subgraph ${name}: could not introspect ${source.subgraph_url}: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** The schema.graphql of the workspace package with this name (services/*, partners/*). */
+async function workspaceSchema(packageName: string): Promise<string> {
+  for (const folder of ['services', 'partners']) {
+    const root = path.join(REPO_ROOT, folder);
+    for (const entry of await readdir(root, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const manifest = path.join(root, entry.name, 'package.json');
+      const pkg = JSON.parse(await readFile(manifest, 'utf8').catch(() => '{}')) as {
+        name?: string;
+      };
+      if (pkg.name === packageName) return path.join(root, entry.name, 'schema.graphql');
+    }
+  }
+  throw new Error(`no workspace package is named ${packageName}`);
 }
 
 export type Composition = { ok: true; supergraphSdl: string } | { ok: false; errors: string[] };
@@ -52,5 +97,6 @@ export function compose(subgraphs: readonly SubgraphSource[]): Composition {
 }
 
 export const GATEWAY_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const REPO_ROOT = path.resolve(GATEWAY_ROOT, '..');
 export const SUPERGRAPH_CONFIG = path.join(GATEWAY_ROOT, 'supergraph.yaml');
 export const SUPERGRAPH_FILE = path.join(GATEWAY_ROOT, 'supergraph.graphql');

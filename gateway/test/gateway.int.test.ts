@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
 import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
 import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
@@ -13,6 +14,7 @@ import { startGateway } from '../src/start.js';
 let organisations: TestSubgraph;
 let assessments: Awaited<ReturnType<typeof startAssessments>>;
 let engagement: Awaited<ReturnType<typeof startEngagement>>;
+let spbe: Awaited<ReturnType<typeof startSpbeSubgraph>>;
 let gateway: RunningServer;
 
 async function query(
@@ -35,12 +37,14 @@ beforeAll(async () => {
   organisations = await startTestSubgraph();
   assessments = await startAssessments({ organisationsUrl: organisations.url });
   engagement = await startEngagement({ organisationsUrl: organisations.url });
+  spbe = await startSpbeSubgraph({ port: 0 });
   gateway = await startGateway(
     loadEnv({
       PORT: '0',
       SUBGRAPH_ORGANISATIONS_URL: organisations.url,
       SUBGRAPH_ASSESSMENTS_URL: assessments.url,
       SUBGRAPH_ENGAGEMENT_URL: engagement.url,
+      SUBGRAPH_SPBE_URL: spbe.url,
       CORS_ORIGINS: 'https://dashboard.example.go.id',
     }),
   );
@@ -51,6 +55,7 @@ afterAll(async () => {
   await organisations?.close();
   await assessments?.close();
   await engagement?.close().catch(() => undefined);
+  await spbe?.stop();
 });
 
 describe('through the gateway', () => {
@@ -351,7 +356,22 @@ describe('through the gateway', () => {
         'subgraph:organisations': { status: 'up' },
         'subgraph:assessments': { status: 'up' },
         'subgraph:engagement': { status: 'up' },
+        'subgraph:spbe': { status: 'up' },
       },
+    });
+  });
+
+  it("serves the partner's SPBE results beside the graph's own fields, composed by configuration", async () => {
+    const { data, errors } = await query(`{ organisation(id: "15.01") { name
+      results(framework: IPP) { score } spbe { year index synthetic } } }`);
+    expect(errors).toBeUndefined();
+    expect(data?.organisation).toEqual({
+      name: 'Pemerintah Kabupaten Kerinci',
+      results: [{ score: 3.66 }, { score: 1.12 }],
+      spbe: [
+        { year: 2024, index: 2.87, synthetic: true },
+        { year: 2023, index: 2.41, synthetic: true },
+      ],
     });
   });
 });
@@ -442,6 +462,7 @@ describe('a new supergraph file', () => {
         SUBGRAPH_ORGANISATIONS_URL: organisations.url,
         SUBGRAPH_ASSESSMENTS_URL: assessments.url,
         SUBGRAPH_ENGAGEMENT_URL: engagement.url,
+        SUBGRAPH_SPBE_URL: spbe.url,
       }),
     );
     try {

@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
 import { describe, expect, it } from 'vitest';
 import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
 
@@ -20,5 +23,39 @@ describe('supergraph', () => {
     const result = compose([...subgraphs, clash]);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join('\n')).toMatch(/Province\.name/);
+  });
+
+  it('reads a subgraph SDL from a running subgraph (subgraph_url) as well as from files', async () => {
+    const partner = await startSpbeSubgraph({ port: 0 });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-compose-'));
+    try {
+      const config = path.join(dir, 'supergraph.yaml');
+      await writeFile(
+        config,
+        `subgraphs:
+  organisations:
+    routing_url: http://127.0.0.1:4001/graphql
+    schema: { workspace: '@mutu/organisations' }
+  spbe:
+    routing_url: http://127.0.0.1:4010/graphql
+    schema: { subgraph_url: ${partner.url} }
+`,
+      );
+      const subgraphs = await loadSubgraphs(config);
+      expect(subgraphs.map((s) => s.name)).toEqual(['organisations', 'spbe']);
+      expect(subgraphs[1]?.sdl).toContain('type SpbeResult');
+      const result = compose(subgraphs);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.supergraphSdl).toContain('spbe: [SpbeResult!]');
+
+      await writeFile(
+        config,
+        'subgraphs:\n  spbe:\n    routing_url: http://127.0.0.1:4010/graphql\n    schema: { subgraph_url: "http://127.0.0.1:9/graphql" }\n',
+      );
+      await expect(loadSubgraphs(config)).rejects.toThrow(/subgraph spbe: could not introspect/);
+    } finally {
+      await partner.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
