@@ -2,14 +2,17 @@ import type { IncomingMessage } from 'node:http';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { Probe } from '@mutu/server';
+import { type Probe, REQUEST_ID_HEADER } from '@mutu/server';
 import { armour, type QueryLimits } from './limits.js';
+import type { Metrics } from './metrics.js';
 import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
 import { supergraphFile } from './supergraph-file.js';
 
 export interface GatewayContext {
   /** The caller's claimed identity, forwarded to subgraphs for their audit entries. */
   actor?: string;
+  /** This request's id, passed to every subgraph call so their logs line up with ours. */
+  requestId?: string;
 }
 
 /**
@@ -18,7 +21,11 @@ export interface GatewayContext {
  */
 export async function gatewayContext(req: IncomingMessage): Promise<GatewayContext> {
   const actor = req.headers['x-mutu-actor'];
-  return typeof actor === 'string' ? { actor } : {};
+  const requestId = req.headers[REQUEST_ID_HEADER];
+  return {
+    ...(typeof actor === 'string' ? { actor } : {}),
+    ...(typeof requestId === 'string' ? { requestId } : {}),
+  };
 }
 
 class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -27,6 +34,7 @@ class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if (context.actor) request.http?.headers.set('x-mutu-actor', context.actor);
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
 
@@ -41,6 +49,7 @@ export interface GatewayOptions {
   readonly subgraphCalls: SubgraphCallOptions;
   /** Schema introspection; turn it off in production. */
   readonly introspection: boolean;
+  readonly metrics?: Metrics;
 }
 
 /** Each subgraph's routing URL: the supergraph's own, or its override. */
@@ -65,7 +74,7 @@ export interface Gateway {
 
 export function createGateway(options: GatewayOptions): Gateway {
   const urls = routingUrls(options.supergraphSdl, options.subgraphUrls);
-  const calls = subgraphFetcher(options.subgraphCalls);
+  const calls = subgraphFetcher(options.subgraphCalls, options.metrics?.onSubgraphCall);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphFile
       ? supergraphFile(options.supergraphFile)
@@ -85,7 +94,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Stack traces are for logs, not for callers.
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    plugins: protection.plugins,
+    plugins: [...protection.plugins, ...(options.metrics ? [options.metrics.plugin] : [])],
     validationRules: protection.validationRules,
   });
   return { apollo, readiness: subgraphProbes(urls), close: calls.close };

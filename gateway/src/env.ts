@@ -1,3 +1,4 @@
+import { LOG_LEVELS } from '@mutu/server';
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -12,6 +13,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   NODE_ENV: z.string().default('development'),
+  /** Structured log level (JSON lines on stdout). */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Path of the composed supergraph to serve; defaults to the committed one. */
   SUPERGRAPH_PATH: z.string().optional(),
   /** Follow changes to the supergraph file and swap to it without a restart. */

@@ -1,17 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { type RunningServer, serveGraphQL } from '@mutu/server';
+import { createLogger, type Logger, type RunningServer, serveGraphQL } from '@mutu/server';
 import { createGateway, gatewayContext } from './app.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import { type Env, gatewaySettings } from './env.js';
+import { createMetrics } from './metrics.js';
 
 /**
  * The gateway listening as configured: the committed supergraph (or SUPERGRAPH_PATH), limits,
  * CORS, /healthz and /readyz with each subgraph's state. server.ts and the tests start it
  * the same way.
  */
-export async function startGateway(env: Env): Promise<RunningServer> {
+export async function startGateway(
+  env: Env,
+  options: { logger?: Logger } = {},
+): Promise<RunningServer> {
   const file = env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE;
+  const metrics = createMetrics();
   const gateway = createGateway({
+    metrics,
     supergraphSdl: await readFile(file, 'utf8'),
     supergraphFile: env.SUPERGRAPH_WATCH ? file : undefined,
     subgraphUrls: env.subgraphUrls,
@@ -29,6 +35,14 @@ export async function startGateway(env: Env): Promise<RunningServer> {
     readyWhen: 'any',
     maxBodyBytes: env.MAX_BODY_BYTES,
     corsOrigins: env.CORS_ORIGINS,
+    logger: options.logger ?? createLogger('gateway', env.LOG_LEVEL),
+    onGraphQLResponse: metrics.onGraphQLResponse,
+    routes: {
+      '/metrics': async (_req, res) => {
+        res.setHeader('content-type', metrics.registry.contentType);
+        res.end(await metrics.registry.metrics());
+      },
+    },
   });
   return {
     ...server,

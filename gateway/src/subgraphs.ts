@@ -13,7 +13,14 @@ export interface SubgraphCallOptions {
  * time limit per request, so one slow subgraph costs its own fields an error rather than
  * holding the whole answer (or all sockets) hostage.
  */
-export function subgraphFetcher(options: SubgraphCallOptions) {
+export function subgraphFetcher(
+  options: SubgraphCallOptions,
+  onCall: (
+    subgraph: string,
+    outcome: 'ok' | 'error' | 'timeout',
+    seconds: number,
+  ) => void = () => {},
+) {
   const agent = new Agent({
     connections: options.connections,
     keepAliveTimeout: 30_000,
@@ -22,14 +29,19 @@ export function subgraphFetcher(options: SubgraphCallOptions) {
   /** The fetcher for one subgraph; its failures name the subgraph, so callers see which. */
   const fetcherFor = (name: string) =>
     (async (url: string, init?: Record<string, unknown>) => {
+      const started = performance.now();
+      const took = () => (performance.now() - started) / 1000;
       try {
-        return await undiciFetch(url, {
+        const response = await undiciFetch(url, {
           ...(init as object),
           dispatcher: agent,
           signal: AbortSignal.timeout(options.timeoutMs),
         });
+        onCall(name, response.ok ? 'ok' : 'error', took());
+        return response;
       } catch (error) {
         const timedOut = (error as Error).name === 'TimeoutError';
+        onCall(name, timedOut ? 'timeout' : 'error', took());
         throw new Error(
           timedOut
             ? `The ${name} subgraph did not answer within ${options.timeoutMs} ms`

@@ -5,7 +5,7 @@ import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
 import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
 import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
-import type { RunningServer } from '@mutu/server';
+import { createLogger, type RunningServer } from '@mutu/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
 import { loadEnv } from '../src/env.js';
@@ -33,8 +33,17 @@ async function query(
   };
 }
 
+/** Log lines of the gateway and the organisations subgraph, as JSON objects. */
+const gatewayLog: Record<string, unknown>[] = [];
+const organisationsLog: Record<string, unknown>[] = [];
+const capture = (lines: Record<string, unknown>[]) => ({
+  write: (line: string) => void lines.push(JSON.parse(line)),
+});
+
 beforeAll(async () => {
-  organisations = await startTestSubgraph();
+  organisations = await startTestSubgraph({
+    logger: createLogger('organisations', 'info', capture(organisationsLog)),
+  });
   assessments = await startAssessments({ organisationsUrl: organisations.url });
   engagement = await startEngagement({ organisationsUrl: organisations.url });
   spbe = await startSpbeSubgraph({ port: 0 });
@@ -47,6 +56,7 @@ beforeAll(async () => {
       SUBGRAPH_SPBE_URL: spbe.url,
       CORS_ORIGINS: 'https://dashboard.example.go.id',
     }),
+    { logger: createLogger('gateway', 'info', capture(gatewayLog)) },
   );
 });
 
@@ -376,6 +386,53 @@ describe('through the gateway', () => {
   });
 });
 
+describe('observability', () => {
+  it('one request id follows a request through the gateway into the subgraph logs', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-0001' },
+      body: JSON.stringify({
+        query: '{ organisation(id: "15.01") { name results(framework: IPP) { score } } }',
+      }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-0001');
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(gatewayLog).toContainEqual(
+      expect.objectContaining({
+        service: 'gateway',
+        reqId: 'trace-0001',
+        path: '/graphql',
+        status: 200,
+      }),
+    );
+    expect(organisationsLog).toContainEqual(
+      expect.objectContaining({ service: 'organisations', reqId: 'trace-0001', status: 200 }),
+    );
+    // A malformed id is replaced, not propagated.
+    const other = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("serves Prometheus metrics: requests, latency, errors and each subgraph's latency", async () => {
+    await query('{ organisation(id: "15.01") { name } }');
+    await query('{ organisation(id: "15.01") { noSuchField } }');
+    const base = gateway.url.replace(/\/graphql$/, '');
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/mutu_gateway_http_requests_total\{status="200"\} \d+/);
+    expect(text).toMatch(/mutu_gateway_request_duration_seconds_count \d+/);
+    expect(text).toMatch(
+      /mutu_gateway_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /mutu_gateway_subgraph_request_duration_seconds_count\{subgraph="organisations",outcome="ok"\} [1-9]/,
+    );
+  });
+});
+
 describe('limits against abusive queries', () => {
   it('refuses a query nested deeper than 10 levels, naming the limit', async () => {
     const deep = `{ organisation(id: "15.01") { parent { parent { parent { parent { parent {
@@ -463,6 +520,7 @@ describe('a new supergraph file', () => {
         SUBGRAPH_ASSESSMENTS_URL: assessments.url,
         SUBGRAPH_ENGAGEMENT_URL: engagement.url,
         SUBGRAPH_SPBE_URL: spbe.url,
+        LOG_LEVEL: 'silent',
       }),
     );
     try {

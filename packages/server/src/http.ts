@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { type Logger, REQUEST_ID_HEADER, requestIdOf } from './logging.js';
 
 /** Resolves when the dependency answers; rejects with the reason otherwise. */
 export type Probe = () => Promise<void>;
@@ -21,6 +22,14 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * gateway, which still serves the other subgraphs' fields when one is down).
    */
   readonly readyWhen?: 'all' | 'any';
+  /** One structured line per request (id, method, path, status, time); none when omitted. */
+  readonly logger?: Logger;
+  /** Extra GET routes, e.g. /metrics. */
+  readonly routes?: Readonly<
+    Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>
+  >;
+  /** Called when each /graphql response is finished (metrics). */
+  readonly onGraphQLResponse?: (info: { status: number; seconds: number }) => void;
 }
 
 export interface RunningServer {
@@ -78,7 +87,28 @@ export async function serveGraphQL<TContext extends BaseContext>(
   const limit = options.maxBodyBytes ?? 1_000_000;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (url.pathname === '/graphql') {
+        options.onGraphQLResponse?.({ status: res.statusCode, seconds });
+      }
+      options.logger?.info(
+        {
+          reqId: requestId,
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1_000_000) / 1_000,
+        },
+        'request',
+      );
+    });
     try {
+      const route = options.routes?.[url.pathname];
+      if (route) return await route(req, res);
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
         const report = await readiness(options.readiness ?? {}, options.readyWhen ?? 'all');
@@ -147,6 +177,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
           ],
         });
       }
+      options.logger?.error({ reqId: requestId, err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();
     }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '@mutu/server';
 import { z } from 'zod';
 
 export interface ServiceEnv {
@@ -12,6 +13,8 @@ export interface ServiceEnv {
   MIGRATE_ON_START?: 'true' | 'false';
   /** Load reference or demo data at start (idempotent); defaults to on for the embedded database. */
   SEED_ON_START?: 'true' | 'false';
+  /** Structured log level (JSON lines on stdout). */
+  LOG_LEVEL: LogLevel;
 }
 
 /**
@@ -31,6 +34,7 @@ export function parseServiceEnv(
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
     SEED_ON_START: z.enum(['true', 'false']).optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   });
   const ownUrl = source[`${defaults.name.toUpperCase()}_DATABASE_URL`];
   const parsed = schema.safeParse(ownUrl ? { ...source, DATABASE_URL: ownUrl } : source);

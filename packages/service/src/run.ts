@@ -1,6 +1,6 @@
 import type { BaseContext } from '@apollo/server';
 import { applyMigrations, openDatabase } from '@mutu/db';
-import { closeOnSignals, serveGraphQL } from '@mutu/server';
+import { closeOnSignals, createLogger, serveGraphQL } from '@mutu/server';
 import type { ServiceDefinition } from './definition.js';
 import type { ServiceEnv } from './env.js';
 
@@ -31,6 +31,7 @@ export async function runService<TContext extends BaseContext>(
     host: env.HOST,
     readiness: service.readiness,
     maxBodyBytes: service.maxBodyBytes,
+    logger: createLogger(service.name, env.LOG_LEVEL),
   });
   console.log(
     `${service.name} subgraph on ${server.url}${db.embedded ? ` (embedded PostgreSQL in ${env.DATA_DIR})` : ''}`,

@@ -1,6 +1,6 @@
 import type { BaseContext } from '@apollo/server';
 import { createTestDatabase } from '@mutu/db/testing';
-import { type RunningServer, serveGraphQL } from '@mutu/server';
+import { type Logger, type RunningServer, serveGraphQL } from '@mutu/server';
 import type { ServiceDefinition } from './definition.js';
 import { useOrganisationsAt } from './organisation-directory.js';
 
@@ -16,7 +16,7 @@ export interface TestService extends RunningServer {
  */
 export async function startTestService<TContext extends BaseContext>(
   service: ServiceDefinition<TContext>,
-  options: { organisationsUrl?: string } = {},
+  options: { organisationsUrl?: string; logger?: Logger } = {},
 ): Promise<TestService> {
   if (options.organisationsUrl) useOrganisationsAt(options.organisationsUrl);
   const db = await createTestDatabase(service.migrationsDir);
@@ -30,6 +30,7 @@ export async function startTestService<TContext extends BaseContext>(
     port: 0,
     readiness: service.readiness,
     maxBodyBytes: service.maxBodyBytes,
+    logger: options.logger,
   });
   return {
     ...server,

@@ -9,7 +9,7 @@ export type TestSubgraph = TestService;
  * against the organisations subgraph at `organisationsUrl`. Close it in `afterAll`.
  */
 export const startTestSubgraph = (
-  options: { organisationsUrl?: string } = {},
+  options: Parameters<typeof startTestService>[1] = {},
 ): Promise<TestSubgraph> => startTestService(service, options);
 
 /** Row counts of every table: a refused write must leave them exactly as they were. */
