@@ -19,6 +19,8 @@ const schema = z.object({
   SUPERGRAPH_PATH: z.string().optional(),
   /** Follow changes to the supergraph file and swap to it without a restart. */
   SUPERGRAPH_WATCH: flag.default(true),
+  /** Where the built explorer is (dist/explorer by default). */
+  EXPLORER_DIR: z.string().optional(),
   /** Schema introspection (and the explorer, which needs it); off by default in production. */
   INTROSPECTION: flag.optional(),
   /** Browser origins allowed to call the gateway from other sites, comma-separated. */

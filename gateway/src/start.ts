@@ -3,6 +3,7 @@ import { createLogger, type Logger, type RunningServer, serveGraphQL } from '@mu
 import { createGateway, gatewayContext } from './app.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import { type Env, gatewaySettings } from './env.js';
+import { EXPLORER_DIR, explorerRoutes } from './explorer.js';
 import { createMetrics } from './metrics.js';
 
 /**
@@ -38,6 +39,8 @@ export async function startGateway(
     logger: options.logger ?? createLogger('gateway', env.LOG_LEVEL),
     onGraphQLResponse: metrics.onGraphQLResponse,
     routes: {
+      // The explorer needs introspection; with it off, so is the explorer.
+      ...(env.INTROSPECTION ? await explorerRoutes(env.EXPLORER_DIR ?? EXPLORER_DIR) : {}),
       '/metrics': async (_req, res) => {
         res.setHeader('content-type', metrics.registry.contentType);
         res.end(await metrics.registry.metrics());

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,9 +7,11 @@ import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing
 import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
 import { createLogger, type RunningServer } from '@mutu/server';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
 import { loadEnv } from '../src/env.js';
+import { buildExplorer } from '../src/explorer.js';
 import { startGateway } from '../src/start.js';
 
 let organisations: TestSubgraph;
@@ -40,7 +43,12 @@ const capture = (lines: Record<string, unknown>[]) => ({
   write: (line: string) => void lines.push(JSON.parse(line)),
 });
 
+const CHROMIUM = '/usr/bin/chromium';
+let explorerDir: string;
+
 beforeAll(async () => {
+  explorerDir = await mkdtemp(path.join(os.tmpdir(), 'mutu-explorer-'));
+  await buildExplorer(explorerDir);
   organisations = await startTestSubgraph({
     logger: createLogger('organisations', 'info', capture(organisationsLog)),
   });
@@ -55,6 +63,7 @@ beforeAll(async () => {
       SUBGRAPH_ENGAGEMENT_URL: engagement.url,
       SUBGRAPH_SPBE_URL: spbe.url,
       CORS_ORIGINS: 'https://dashboard.example.go.id',
+      EXPLORER_DIR: explorerDir,
     }),
     { logger: createLogger('gateway', 'info', capture(gatewayLog)) },
   );
@@ -66,6 +75,7 @@ afterAll(async () => {
   await assessments?.close();
   await engagement?.close().catch(() => undefined);
   await spbe?.stop();
+  if (explorerDir) await rm(explorerDir, { recursive: true, force: true });
 });
 
 describe('through the gateway', () => {
@@ -502,6 +512,35 @@ describe('limits against abusive queries', () => {
     const other = await preflight('https://elsewhere.example.com');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
+});
+
+// Debian's chromium (apt-get install chromium); the test says so when it is missing.
+describe.skipIf(!existsSync(CHROMIUM))('the explorer in a real browser, offline', () => {
+  it('loads with no network beyond the gateway, runs the preloaded query and shows the result', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      const origin = new URL(gateway.url).origin;
+      const outside: string[] = [];
+      // Air-gapped: any request that is not to the gateway fails.
+      await page.route('**/*', (route) => {
+        if (route.request().url().startsWith(origin)) return route.continue();
+        outside.push(route.request().url());
+        return route.abort();
+      });
+      await page.goto(`${origin}/explorer`);
+      await page.waitForSelector('.graphiql-container');
+      await page.locator('.graphiql-execute-button').click();
+      const result = page.locator('.result-window');
+      await result.getByText('Pemerintah Kabupaten Kerinci').waitFor({ timeout: 20_000 });
+      const text = await result.innerText();
+      expect(text).toContain('"score": 3.66');
+      expect(text).toContain('"label": "Baik"');
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
 
 describe('a new supergraph file', () => {
