@@ -2,38 +2,45 @@ import type { IncomingMessage } from 'node:http';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { type Probe, REQUEST_ID_HEADER } from '@mutu/server';
+import {
+  IDENTITY_HEADER,
+  type Identity,
+  internalSecret,
+  type Probe,
+  PUBLIC,
+  REQUEST_ID_HEADER,
+  signIdentity,
+} from '@mutu/server';
+import { type AuthSettings, bearerVerifier } from './auth.js';
 import { armour, type QueryLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
 import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
 import { supergraphFile } from './supergraph-file.js';
 
 export interface GatewayContext {
-  /** The caller's claimed identity, forwarded to subgraphs for their audit entries. */
-  actor?: string;
+  /** Who is asking, verified from the bearer token (public without one). */
+  identity: Identity;
   /** This request's id, passed to every subgraph call so their logs line up with ours. */
   requestId?: string;
-}
-
-/**
- * Until the gateway verifies bearer tokens (issue 6), it forwards the caller's x-mutu-actor
- * header as is: audit entries record a claim, not a verified identity.
- */
-export async function gatewayContext(req: IncomingMessage): Promise<GatewayContext> {
-  const actor = req.headers['x-mutu-actor'];
-  const requestId = req.headers[REQUEST_ID_HEADER];
-  return {
-    ...(typeof actor === 'string' ? { actor } : {}),
-    ...(typeof requestId === 'string' ? { requestId } : {}),
-  };
+  /** The identity signed for subgraphs, once per request. */
+  signed?: Promise<string>;
 }
 
 class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly secret: Uint8Array,
+  ) {
+    super(config);
+  }
+
+  override async willSendRequest({
     request,
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
-    if (context.actor) request.http?.headers.set('x-mutu-actor', context.actor);
+    // Subgraphs trust the identity only with the gateway's signature on it.
+    context.signed ??= signIdentity(context.identity ?? PUBLIC, this.secret);
+    request.http?.headers.set(IDENTITY_HEADER, await context.signed);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
@@ -50,6 +57,7 @@ export interface GatewayOptions {
   /** Schema introspection; turn it off in production. */
   readonly introspection: boolean;
   readonly metrics?: Metrics;
+  readonly auth: AuthSettings;
 }
 
 /** Each subgraph's routing URL: the supergraph's own, or its override. */
@@ -68,23 +76,30 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** /readyz: each subgraph's state. */
   readonly readiness: Record<string, Probe>;
+  /** The request context: the verified identity and the request id. */
+  context(req: IncomingMessage): Promise<GatewayContext>;
   /** Closes the pooled subgraph connections (after apollo.stop()). */
   close(): Promise<void>;
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
   const urls = routingUrls(options.supergraphSdl, options.subgraphUrls);
+  const secret = internalSecret();
+  const verify = bearerVerifier(options.auth);
   const calls = subgraphFetcher(options.subgraphCalls, options.metrics?.onSubgraphCall);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphFile
       ? supergraphFile(options.supergraphFile)
       : options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphSource({
-        // A subgraph that a reloaded supergraph adds is overridden too.
-        url: options.subgraphUrls?.[name] ?? url,
-        fetcher: calls.fetcherFor(name) as never,
-      }),
+      new SubgraphSource(
+        {
+          // A subgraph that a reloaded supergraph adds is overridden too.
+          url: options.subgraphUrls?.[name] ?? url,
+          fetcher: calls.fetcherFor(name) as never,
+        },
+        secret,
+      ),
   });
   const protection = armour(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
@@ -97,5 +112,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [...protection.plugins, ...(options.metrics ? [options.metrics.plugin] : [])],
     validationRules: protection.validationRules,
   });
-  return { apollo, readiness: subgraphProbes(urls), close: calls.close };
+  return {
+    apollo,
+    readiness: subgraphProbes(urls, secret),
+    context: async (req) => {
+      const requestId = req.headers[REQUEST_ID_HEADER];
+      return {
+        identity: await verify(req),
+        ...(typeof requestId === 'string' ? { requestId } : {}),
+      };
+    },
+    close: calls.close,
+  };
 }

@@ -1,5 +1,6 @@
 import { LOG_LEVELS } from '@mutu/server';
 import { z } from 'zod';
+import { jwtSecretFrom } from './auth.js';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const list = z.string().transform((v) =>
@@ -35,6 +36,12 @@ const schema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(30),
   MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
   MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+  /** HS256 secret of bearer tokens (the demo); a demo secret applies outside production. */
+  JWT_SECRET: z.string().min(32).optional(),
+  /** The identity provider's JWKS (RS256), for production. */
+  JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().default('mutu-demo'),
+  JWT_AUDIENCE: z.string().default('mutu'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(32),
 });
@@ -70,6 +77,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 /** The gateway's behaviour from its settings (tests build theirs from `loadEnv({})`). */
 export function gatewaySettings(env: Env) {
   return {
+    auth: authSettings(env),
     introspection: env.INTROSPECTION,
     limits: {
       maxDepth: env.MAX_DEPTH,
@@ -80,5 +88,14 @@ export function gatewaySettings(env: Env) {
       blockFieldSuggestions: !env.INTROSPECTION,
     },
     subgraphCalls: { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, connections: env.SUBGRAPH_CONNECTIONS },
+  };
+}
+
+export function authSettings(env: Env) {
+  return {
+    jwtSecret: jwtSecretFrom(env.JWT_SECRET, env.NODE_ENV === 'production', env.JWKS_URL),
+    jwksUrl: env.JWKS_URL,
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
   };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createLogger, type Logger, type RunningServer, serveGraphQL } from '@mutu/server';
-import { createGateway, gatewayContext } from './app.js';
+import { createGateway } from './app.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import { type Env, gatewaySettings } from './env.js';
 import { EXPLORER_DIR, explorerRoutes } from './explorer.js';
@@ -27,7 +27,7 @@ export async function startGateway(
   await gateway.apollo.start();
   const server = await serveGraphQL({
     apollo: gateway.apollo,
-    context: gatewayContext,
+    context: gateway.context,
     port: env.PORT,
     host: env.HOST,
     readiness: gateway.readiness,

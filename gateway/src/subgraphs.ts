@@ -1,4 +1,4 @@
-import type { Probe } from '@mutu/server';
+import { IDENTITY_HEADER, type Identity, type Probe, signIdentity } from '@mutu/server';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 export interface SubgraphCallOptions {
@@ -52,18 +52,26 @@ export function subgraphFetcher(
   return { fetcherFor, close: () => agent.close() };
 }
 
+const PROBE: Identity = { sub: 'service:gateway-readiness', role: 'service', regions: [] };
+
 /**
  * /readyz probes, one per subgraph: it answers `{ __typename }` within two seconds. Any
  * subgraph, a partner's too, can answer that; no subgraph-specific health endpoint is assumed.
  */
-export function subgraphProbes(urls: Readonly<Record<string, string>>): Record<string, Probe> {
+export function subgraphProbes(
+  urls: Readonly<Record<string, string>>,
+  secret: Uint8Array,
+): Record<string, Probe> {
   return Object.fromEntries(
     Object.entries(urls).map(([name, url]) => [
       `subgraph:${name}`,
       async () => {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: {
+            'content-type': 'application/json',
+            [IDENTITY_HEADER]: await signIdentity(PROBE, secret),
+          },
           body: JSON.stringify({ query: '{ __typename }' }),
           signal: AbortSignal.timeout(2_000),
         });

@@ -1,16 +1,19 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
 import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
 import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
-import { createLogger, type RunningServer } from '@mutu/server';
+import { createLogger, type Role, type RunningServer } from '@mutu/server';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoToken } from '../src/auth.js';
 import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
-import { loadEnv } from '../src/env.js';
+import { authSettings, loadEnv } from '../src/env.js';
 import { buildExplorer } from '../src/explorer.js';
 import { startGateway } from '../src/start.js';
 
@@ -34,6 +37,11 @@ async function query(
     data?: Record<string, unknown>;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
   };
+}
+
+/** An Authorization header with a demo token, as `pnpm token` prints them. */
+async function bearer(identity: { sub: string; role: Role; regions?: string[] }) {
+  return { authorization: `Bearer ${await demoToken(identity, authSettings(loadEnv({})))}` };
 }
 
 /** Log lines of the gateway and the organisations subgraph, as JSON objects. */
@@ -155,19 +163,21 @@ describe('through the gateway', () => {
       parentId: '15.01',
       sector: 'PENDIDIKAN',
     };
-    const created = await query(create, { input }, { 'x-mutu-actor': 'analyst@jambi.test' });
+    const admin = await bearer({ sub: 'admin@kemenpan.test', role: 'admin' });
+    expect((await query(create, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const created = await query(create, { input }, admin);
     expect(created).toEqual({
       data: {
         createOrganisation: {
           __typename: 'CreateOrganisationSuccess',
           organisation: {
             id: '15.01.dinas-pendidikan-kabupaten-kerinci',
-            auditTrail: [{ action: 'create', actor: 'analyst@jambi.test' }],
+            auditTrail: [{ action: 'create', actor: 'admin@kemenpan.test' }],
           },
         },
       },
     });
-    const again = await query(create, { input });
+    const again = await query(create, { input }, admin);
     expect(again).toEqual({
       data: { createOrganisation: { __typename: 'DuplicateNameError', field: 'name' } },
     });
@@ -394,6 +404,86 @@ describe('through the gateway', () => {
       ],
     });
   });
+});
+
+describe('sign-in and roles', () => {
+  it('refuses a token it cannot verify with 401, and serves the public without one', async () => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.token' },
+      body: JSON.stringify({ query: '{ provinces { code } }' }),
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    const expired = await demoToken({ sub: 'x', role: 'admin' }, authSettings(loadEnv({})), '-1m');
+    expect(
+      (
+        await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${expired}` },
+          body: JSON.stringify({ query: '{ provinces { code } }' }),
+        })
+      ).status,
+    ).toBe(401);
+    const open = await query('{ regency(code: "64.08") { name } }');
+    expect(open).toEqual({ data: { regency: { name: 'Kabupaten Kutai Timur' } } });
+  });
+
+  it("an assessor writes for its own region only; verifying is the supervising body's", async () => {
+    const CREATE = `mutation($input: CreateAssessmentInput!) { createAssessment(input: $input) {
+      __typename ... on MutationError { field } ... on IllegalTransitionError { status } } }`;
+    const kaltim = await bearer({ sub: 'assessor@kaltim.test', role: 'assessor', regions: ['64'] });
+    const elsewhere = await query(
+      CREATE,
+      { input: { cycleId: 'ipp-2024', subjectId: '15.01' } },
+      kaltim,
+    );
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Inside its region the request reaches the workflow (which refuses a published cycle).
+    const own = await query(CREATE, { input: { cycleId: 'ipp-2024', subjectId: '64.08' } }, kaltim);
+    expect(own.data?.createAssessment).toEqual({
+      __typename: 'IllegalTransitionError',
+      field: 'input.cycleId',
+      status: 'PUBLISHED',
+    });
+    const verify = await query(
+      'mutation { verifyAssessment(id: "ipp-2024.64.08") { __typename } }',
+      undefined,
+      kaltim,
+    );
+    expect(verify.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("the results CLI imports through the gateway with an administrator's token only", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-cli-'));
+    try {
+      const file = path.join(dir, 'bad.csv');
+      await writeFile(file, 'framework,year,region_code,score\nIPP,2024,15.02,9\n');
+      const tsx = path.resolve(import.meta.dirname, '../node_modules/.bin/tsx');
+      const cli = path.resolve(
+        import.meta.dirname,
+        '../../services/assessments/scripts/results-csv.ts',
+      );
+      const run = (...args: string[]) =>
+        promisify(execFile)(tsx, [cli, 'import', file, '--url', gateway.url, ...args]).then(
+          (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+          (e: { code: number; stdout: string; stderr: string }) => e,
+        );
+      const anonymous = await run();
+      expect(anonymous.code).toBe(2);
+      expect(anonymous.stderr).toContain('not allowed');
+      const token = (
+        await bearer({ sub: 'admin@kemenpan.test', role: 'admin' })
+      ).authorization.slice(7);
+      const refused = await run('--token', token);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain('row 2, column score: score must be between 0 and 5, got 9');
+      expect(refused.stdout).toContain('Nothing was written.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('observability', () => {

@@ -1,6 +1,17 @@
 export { badUserInput } from './errors.js';
 export { type GraphQLHttpOptions, type Probe, type RunningServer, serveGraphQL } from './http.js';
 export {
+  coversOrganisation,
+  IDENTITY_HEADER,
+  type Identity,
+  identityOf,
+  internalSecret,
+  PUBLIC,
+  ROLES,
+  type Role,
+  signIdentity,
+} from './identity.js';
+export {
   createLogger,
   LOG_LEVELS,
   type Logger,

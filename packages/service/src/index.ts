@@ -1,6 +1,5 @@
 export { subgraphApollo } from './apollo.js';
 export {
-  actorOf,
   assessmentCycleId,
   auditSnapshot,
   isOrganisationId,
@@ -27,7 +26,9 @@ export {
 } from './organisation-directory.js';
 export {
   ERRORS_OPTIONS,
+  type MutuAuthScopes,
   RELAY_OPTIONS,
+  SCOPE_AUTH_OPTIONS,
   type SubgraphContext,
   subgraphParts,
 } from './pothos.js';

@@ -1,5 +1,9 @@
+import { IDENTITY_HEADER, type Identity, internalSecret, signIdentity } from '@mutu/server';
 import { GraphQLError } from 'graphql';
 import { isOrganisationId } from './contract.js';
+
+/** Subgraphs ask each other as a service, with the same signed identity the gateway sends. */
+const SERVICE: Identity = { sub: 'service:organisation-directory', role: 'service', regions: [] };
 
 /** The organisations subgraph's own cap on organisationsByIds. */
 const IDS_PER_FIELD = 100;
@@ -57,7 +61,10 @@ export async function findOrganisations(
   try {
     const response = await fetch(organisationsUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: await signIdentity(SERVICE, internalSecret()),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -1,9 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import type { Probe } from '@mutu/server';
-import type { GraphQLSchema } from 'graphql';
+import {
+  coversOrganisation,
+  IDENTITY_HEADER,
+  type Identity,
+  identityOf,
+  internalSecret,
+  type Probe,
+} from '@mutu/server';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { subgraphApollo } from './apollo.js';
-import { actorOf } from './contract.js';
 
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -36,9 +42,40 @@ export const RELAY_OPTIONS = {
 export interface SubgraphContext<L> {
   /** Per-request batch loaders (a DataLoader caches for one request only). */
   loaders: L;
-  /** Who is asking, recorded in audit entries. */
+  /** Who is asking, as the gateway verified and signed it. */
+  identity: Identity;
+  /** The identity's subject, recorded in audit entries. */
   actor: string;
 }
+
+/**
+ * The roles' scopes (plugin-scope-auth): `analyst` reads everything published and that drafts
+ * exist; `assessorOf(id)` writes for organisations in the assessor's province or regency;
+ * `admin` does everything. Public callers hold none of them.
+ */
+export interface MutuAuthScopes {
+  analyst: boolean;
+  admin: boolean;
+  assessorOf: string;
+}
+
+/** plugin-scope-auth options every subgraph's builder uses. */
+export const SCOPE_AUTH_OPTIONS = {
+  authScopes: (context: SubgraphContext<unknown>) => ({
+    analyst: ['analyst', 'assessor', 'admin', 'service'].includes(context.identity.role),
+    admin: context.identity.role === 'admin',
+    assessorOf: (organisationId: string) => coversOrganisation(context.identity, organisationId),
+  }),
+  unauthorizedError: (
+    _parent: unknown,
+    context: SubgraphContext<unknown>,
+    info: { fieldName: string },
+  ) =>
+    new GraphQLError(
+      `${info.fieldName} is not allowed for ${context.identity.role === 'public' ? 'callers without a token' : `role ${context.identity.role}`}`,
+      { extensions: { code: 'FORBIDDEN' } },
+    ),
+};
 
 /**
  * What a subgraph's app.ts exports for start-up and tests: its Apollo server (not yet
@@ -55,9 +92,10 @@ export function subgraphParts<L>(options: {
     readiness: {
       database: async () => void (await options.database().$queryRaw`select 1`),
     } satisfies Record<string, Probe>,
-    createContext: async (req?: IncomingMessage): Promise<SubgraphContext<L>> => ({
-      loaders: options.createLoaders(),
-      actor: actorOf(req),
-    }),
+    createContext: async (req?: IncomingMessage): Promise<SubgraphContext<L>> => {
+      // Subgraphs answer the gateway (and each other) only: every call carries a signed identity.
+      const identity = await identityOf(req?.headers[IDENTITY_HEADER], internalSecret());
+      return { loaders: options.createLoaders(), identity, actor: identity.sub };
+    },
   };
 }

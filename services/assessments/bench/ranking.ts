@@ -4,6 +4,8 @@
 // are synthetic, written to the bench's own scratch database (cycle "ipp-2030").
 //   pnpm --filter @mutu/assessments bench
 //   BENCH_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @mutu/assessments bench
+import { PUBLIC } from '@mutu/server';
+import { graphql } from '@mutu/server/testing';
 import { onEachDatabase, timeRequests } from '@mutu/service/bench';
 import { getRegencies } from 'idn-area-data';
 import { prisma, sqlQueryCount } from '../src/db.js';
@@ -45,12 +47,13 @@ async function seedSyntheticCycle(): Promise<number> {
 }
 
 async function post(url: string, provinceCode: string | null): Promise<number> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: QUERY, variables: { p: provinceCode } }),
-  });
-  const body = (await response.json()) as { errors?: unknown; data?: { ranking: unknown[] } };
+  // Signed as the gateway signs a public caller's identity.
+  const body = await graphql<{ ranking: unknown[] }>(
+    url,
+    QUERY,
+    { p: provinceCode },
+    { as: PUBLIC },
+  );
   if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
   return body.data.ranking.length;
 }

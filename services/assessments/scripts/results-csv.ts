@@ -1,8 +1,7 @@
-// Imports published results from CSV into the running assessments subgraph, or exports them.
-// It talks GraphQL, not SQL, so it works while the platform runs on its embedded database and
-// goes through the same checks (the register, the scales, all-or-nothing) as the graph.
+// Imports published results from CSV through the running gateway, or exports them. It talks
+// GraphQL, not SQL, so it works while the platform runs on its embedded database and goes
+// through the same checks (sign-in, the register, the scales, all-or-nothing) as the graph.
 import { readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportReport } from '../src/import.js';
@@ -10,7 +9,8 @@ import type { ImportReport } from '../src/import.js';
 const USAGE = `usage:
   results import <file.csv> [--dry-run] [--skip-bad-rows] [--create-cycles] [--json]
   results export [--framework IPP] [--year 2024] [--out results.csv]
-options: --url (default $ASSESSMENTS_URL or http://127.0.0.1:4002/graphql), --actor
+options: --url (default $MUTU_GRAPHQL_URL or http://127.0.0.1:4000/graphql, the gateway),
+  --token (default $MUTU_TOKEN; importing needs an administrator's token, see pnpm token)
 columns: framework, year, organisation_id or region_code, score; optional source, note and
 component keys (e.g. kebijakan, sdm, ... for IPP). Exit status: 0 done, 1 rows refused, 2 usage
 or connection error.`;
@@ -27,9 +27,9 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     url: {
       type: 'string',
-      default: process.env.ASSESSMENTS_URL ?? 'http://127.0.0.1:4002/graphql',
+      default: process.env.MUTU_GRAPHQL_URL ?? 'http://127.0.0.1:4000/graphql',
     },
-    actor: { type: 'string', default: `import:${os.userInfo().username}` },
+    token: { type: 'string', default: process.env.MUTU_TOKEN },
     help: { type: 'boolean', default: false },
   },
 });
@@ -40,7 +40,10 @@ const here = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(
 async function call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(values.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-mutu-actor': values.actor },
+    headers: {
+      'content-type': 'application/json',
+      ...(values.token ? { authorization: `Bearer ${values.token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };

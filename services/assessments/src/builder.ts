@@ -1,9 +1,15 @@
-import { ERRORS_OPTIONS, type SubgraphContext } from '@mutu/service';
+import {
+  ERRORS_OPTIONS,
+  type MutuAuthScopes,
+  SCOPE_AUTH_OPTIONS,
+  type SubgraphContext,
+} from '@mutu/service';
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { prisma } from './db.js';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -14,6 +20,7 @@ export type Context = SubgraphContext<Loaders>;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: MutuAuthScopes;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   Scalars: {
@@ -22,8 +29,9 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [DirectivesPlugin, ErrorsPlugin, PrismaPlugin, FederationPlugin],
+  plugins: [ScopeAuthPlugin, DirectivesPlugin, ErrorsPlugin, PrismaPlugin, FederationPlugin],
   defaultFieldNullability: false,
+  scopeAuth: SCOPE_AUTH_OPTIONS,
   errors: ERRORS_OPTIONS,
   prisma: {
     client: () => prisma(),

@@ -25,3 +25,9 @@ export function assessmentKey(cycle: string, subjectId: string, revision = 1) {
     revision,
   };
 }
+
+/** The subject of an assessment, from its id (`<cycle>.<subject>`, corrections `~rN`). */
+export function subjectOfAssessment(assessmentId: string): string {
+  const dot = assessmentId.indexOf('.');
+  return dot < 0 ? '' : assessmentId.slice(dot + 1).replace(/~r\d+$/, '');
+}

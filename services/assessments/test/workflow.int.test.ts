@@ -298,6 +298,26 @@ describe('bad input: typed errors naming the field, nothing written', () => {
     ],
   ];
 
+  it("shows a draft's scores to its region's assessor and administrators, its existence to analysts, nothing to the public", async () => {
+    const Q =
+      '{ assessment(id: "ipp-2027.15.01") { status score band { grade } lokus { score } } }';
+    const as = (role: 'public' | 'analyst' | 'assessor', regions: string[] = []) => ({
+      as: { sub: role, role, regions },
+    });
+    expect((await graphql(subgraph.url, Q, undefined, as('public'))).data).toEqual({
+      assessment: null,
+    });
+    expect((await graphql(subgraph.url, Q, undefined, as('analyst'))).data).toEqual({
+      assessment: { status: 'DRAFT', score: null, band: null, lokus: [] },
+    });
+    expect((await graphql(subgraph.url, Q, undefined, as('assessor', ['64']))).data).toEqual({
+      assessment: { status: 'DRAFT', score: null, band: null, lokus: [] },
+    });
+    expect((await graphql(subgraph.url, Q, undefined, as('assessor', ['15']))).data).toEqual({
+      assessment: { status: 'DRAFT', score: 4, band: { grade: 'B' }, lokus: [{ score: 4 }] },
+    });
+  });
+
   for (const [what, input, expected] of cases) {
     it(`refuses ${what}`, async () => {
       expect(await mutate(...CREATE, { input })).toMatchObject(expected);

@@ -3,6 +3,8 @@
 // BENCH_POSTGRES_URL is set) on a real PostgreSQL, in one run.
 //   pnpm --filter @mutu/organisations bench
 //   BENCH_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @mutu/organisations bench
+import { PUBLIC } from '@mutu/server';
+import { graphql } from '@mutu/server/testing';
 import { onEachDatabase, timeRequests } from '@mutu/service/bench';
 import { sqlQueryCount } from '../src/db.js';
 import { startTestSubgraph } from '../src/testing.js';
@@ -12,15 +14,13 @@ const QUERY = `query($n: Int) { organisations(first: $n) { totalCount edges { no
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 
 async function post(url: string, n: number): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: QUERY, variables: { n } }),
-  });
-  const body = (await response.json()) as {
-    errors?: unknown;
-    data?: { organisations: { edges: unknown[] } };
-  };
+  // Signed as the gateway signs a public caller's identity.
+  const body = await graphql<{ organisations: { edges: unknown[] } }>(
+    url,
+    QUERY,
+    { n },
+    { as: PUBLIC },
+  );
   if (body.errors || body.data?.organisations.edges.length !== n)
     throw new Error(JSON.stringify(body.errors));
 }

@@ -1,10 +1,17 @@
-import { ERRORS_OPTIONS, RELAY_OPTIONS, type SubgraphContext } from '@mutu/service';
+import {
+  ERRORS_OPTIONS,
+  type MutuAuthScopes,
+  RELAY_OPTIONS,
+  SCOPE_AUTH_OPTIONS,
+  type SubgraphContext,
+} from '@mutu/service';
 import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { prisma } from './db.js';
 import type PrismaTypes from './generated/pothos-types.js';
 import { getDatamodel } from './generated/pothos-types.js';
@@ -15,6 +22,7 @@ export type Context = SubgraphContext<Loaders>;
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: MutuAuthScopes;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   Scalars: {
@@ -23,8 +31,16 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [DirectivesPlugin, ErrorsPlugin, RelayPlugin, PrismaPlugin, FederationPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    DirectivesPlugin,
+    ErrorsPlugin,
+    RelayPlugin,
+    PrismaPlugin,
+    FederationPlugin,
+  ],
   defaultFieldNullability: false,
+  scopeAuth: SCOPE_AUTH_OPTIONS,
   errors: ERRORS_OPTIONS,
   relay: RELAY_OPTIONS,
   prisma: {

@@ -1,3 +1,4 @@
+import { graphql } from '@mutu/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
@@ -20,12 +21,9 @@ async function mutate(
   variables: Record<string, unknown>,
   actor = 'admin@mutu.test',
 ): Promise<Result> {
-  const response = await fetch(subgraph.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-mutu-actor': actor },
-    body: JSON.stringify({ query: mutation, variables }),
+  const body = await graphql<Record<string, Result>>(subgraph.url, mutation, variables, {
+    as: { sub: actor, role: 'admin', regions: [] },
   });
-  const body = (await response.json()) as { data?: Record<string, Result>; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   const [result] = Object.values(body.data ?? {});
   if (!result) throw new Error('no result');
@@ -204,15 +202,10 @@ describe('updateOrganisation and optimistic concurrency', () => {
       sector: 'KESEHATAN',
       name: 'Dinas Kesehatan Kabupaten Kerinci',
     });
-    const response = await fetch(subgraph.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          '{ organisation(id: "15.01.dinas-kesehatan") { auditTrail { action actor before after } } }',
-      }),
-    });
-    const { data } = (await response.json()) as {
+    const { data } = (await graphql(
+      subgraph.url,
+      '{ organisation(id: "15.01.dinas-kesehatan") { auditTrail { action actor before after } } }',
+    )) as {
       data: {
         organisation: {
           auditTrail: {

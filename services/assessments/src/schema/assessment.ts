@@ -1,4 +1,5 @@
 import { bandOf, methodologyById, withYearOverYearChange } from '@mutu/scoring';
+import type { Identity } from '@mutu/server';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import type { PublishedResult } from '../loaders.js';
@@ -25,6 +26,20 @@ export const ScoreOrigin = builder.enumType('ScoreOrigin', {
     },
   } as const,
 });
+
+/** Public callers see published assessments only; anyone with a token sees that drafts exist. */
+export const visibleTo = (identity: Identity) =>
+  identity.role === 'public' ? { status: 'PUBLISHED' as const } : {};
+
+/**
+ * A draft's scores are its assessor's and the administrators' to see: others (analysts) learn
+ * that it exists and where it stands, and read null here.
+ */
+const DRAFT_DETAIL = {
+  authScopes: (a: { status: string; subjectId: string }) =>
+    a.status === 'PUBLISHED' ? true : { $any: { admin: true, assessorOf: a.subjectId } },
+  unauthorizedResolver: () => null,
+};
 
 /** The band of a stored total under the methodology it was scored with. */
 export function bandOfTotal(methodologyId: string, total: number) {
@@ -53,11 +68,14 @@ export const Assessment = builder.prismaObject('Assessment', {
     origin: t.expose('origin', { type: ScoreOrigin }),
     score: t.exposeFloat('total', {
       nullable: true,
-      description: 'The total, at the published precision; null until scored.',
+      ...DRAFT_DETAIL,
+      description:
+        'The total, at the published precision; null until scored, and for a draft unless you are its assessor or an administrator.',
     }),
     band: t.field({
       type: ScoreBand,
       nullable: true,
+      ...DRAFT_DETAIL,
       description: "The total's band under the methodology it was scored with.",
       resolve: (a) => (a.total === null ? null : bandOfTotal(a.methodologyId, a.total)),
     }),
@@ -78,6 +96,7 @@ export const Assessment = builder.prismaObject('Assessment', {
     }),
     returnReason: t.exposeString('returnReason', {
       nullable: true,
+      ...DRAFT_DETAIL,
       description: 'Why it was last returned for revision; cleared when it is submitted again.',
     }),
     correctionReason: t.exposeString('correctionReason', {
@@ -88,10 +107,10 @@ export const Assessment = builder.prismaObject('Assessment', {
       type: ['Assessment'],
       description: 'Every revision of this subject in this cycle, oldest first.',
       select: { cycleId: true, subjectId: true },
-      resolve: (query, a) =>
+      resolve: (query, a, _args, ctx) =>
         prisma().assessment.findMany({
           ...query,
-          where: { cycleId: a.cycleId, subjectId: a.subjectId },
+          where: { cycleId: a.cycleId, subjectId: a.subjectId, ...visibleTo(ctx.identity) },
           orderBy: { revision: 'asc' },
         }),
     }),
@@ -170,8 +189,12 @@ builder.objectFields(OrganisationRef, (t) => ({
   assessments: t.field({
     type: [Assessment],
     nullable: true,
-    description: 'Current assessments of this organisation in every framework, newest cycle first.',
-    resolve: (organisation, _args, ctx) => ctx.loaders.assessments.load(organisation.id),
+    description:
+      'Current assessments of this organisation in every framework, newest cycle first (drafts for analysts, assessors and administrators only).',
+    resolve: async (organisation, _args, ctx) => {
+      const all = await ctx.loaders.assessments.load(organisation.id);
+      return ctx.identity.role === 'public' ? all.filter((a) => a.status === 'PUBLISHED') : all;
+    },
   }),
 }));
 
@@ -179,9 +202,13 @@ builder.queryField('assessment', (t) =>
   t.prismaField({
     type: 'Assessment',
     nullable: true,
-    description: 'One assessment by id; null when none has that id.',
+    description:
+      'One assessment by id; null when none has that id (or, without a token, when it is not published).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }) =>
-      prisma().assessment.findUnique({ ...query, where: { id: String(id) } }),
+    resolve: (query, _root, { id }, ctx) =>
+      prisma().assessment.findFirst({
+        ...query,
+        where: { id: String(id), ...visibleTo(ctx.identity) },
+      }),
   }),
 );

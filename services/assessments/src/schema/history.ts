@@ -17,8 +17,7 @@ const WorkflowEntry = builder.prismaObject('AuditEntry', {
         'create, record-scores, remove-lokus, submit, verify, return, publish, correct, record-published-total, correct-published-total; for cycles create, open, close, publish.',
     }),
     actor: t.exposeString('actor', {
-      description:
-        'Who took the step (until gateway authentication lands, the x-mutu-actor header the caller sent).',
+      description: "Who took the step: the subject of the caller's verified token.",
     }),
     at: t.expose('at', { type: 'DateTime' }),
     reason: t.exposeString('reason', {
@@ -40,7 +39,9 @@ const historyOf = (entityType: string, entityId: string, query: object) =>
 builder.prismaObjectField(Assessment, 'history', (t) =>
   t.prismaField({
     type: [WorkflowEntry],
-    description: 'Every workflow step of this revision, oldest first.',
+    description:
+      'Every workflow step of this revision, oldest first (analysts and administrators).',
+    authScopes: { analyst: true },
     select: { id: true },
     resolve: (query, a) => historyOf('Assessment', a.id, query),
   }),
@@ -49,7 +50,8 @@ builder.prismaObjectField(Assessment, 'history', (t) =>
 builder.prismaObjectField(AssessmentCycle, 'history', (t) =>
   t.prismaField({
     type: [WorkflowEntry],
-    description: 'Every workflow step of this cycle, oldest first.',
+    description: 'Every workflow step of this cycle, oldest first (analysts and administrators).',
+    authScopes: { analyst: true },
     select: { id: true },
     resolve: (query, c) => historyOf('AssessmentCycle', c.id, query),
   }),

@@ -40,6 +40,7 @@ const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implemen
 builder.mutationField('importResults', (t) =>
   t.field({
     type: ImportReportRef,
+    authScopes: { admin: true },
     description:
       'Loads published results from CSV: columns framework, year, organisation_id or region_code, score, optional source, note and component keys. All rows or none are written (unless skipBadRows); importing the same file twice changes nothing; a changed value becomes a new revision.',
     args: {

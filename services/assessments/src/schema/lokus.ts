@@ -66,6 +66,10 @@ builder.prismaObject('Lokus', {
 
 builder.prismaObjectFields(Assessment, (t) => ({
   lokus: t.relation('lokus', {
+    // A draft's lokus scores are its assessor's and the administrators' (empty for others).
+    authScopes: (a) =>
+      a.status === 'PUBLISHED' ? true : { $any: { admin: true, assessorOf: a.subjectId } },
+    unauthorizedResolver: () => [] as never,
     description:
       'The sampled units with their scores, lowest total first: the first ones are those that pulled the total down.',
     query: { orderBy: [{ total: 'asc' }, { unitId: 'asc' }] },

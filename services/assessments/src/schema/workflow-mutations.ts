@@ -1,6 +1,7 @@
 import { defineMutationErrors, SHARED_MUTATION_ERRORS } from '@mutu/service';
 import { builder } from '../builder.js';
 import { AlreadyExistsError, IllegalTransitionError } from '../errors.js';
+import { subjectOfAssessment } from '../subject.js';
 import {
   advanceAssessment,
   advanceCycle,
@@ -14,6 +15,9 @@ import {
 import { Assessment } from './assessment.js';
 import { AssessmentCycle } from './cycle.js';
 import { Framework } from './score-band.js';
+
+/** Steps only an administrator (the supervising body) takes. */
+const ADMIN = { admin: true };
 
 const ERRORS = defineMutationErrors(builder, [
   ...SHARED_MUTATION_ERRORS,
@@ -108,6 +112,7 @@ const cycleStep = (step: 'open' | 'close' | 'publish', description: string) =>
     t.field({
       type: AssessmentCycle,
       description,
+      authScopes: ADMIN,
       errors: { types: ERRORS, dataField: { name: 'cycle' } },
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, { id }, ctx) => advanceCycle(String(id), step, ctx.actor),
@@ -126,6 +131,14 @@ const assessmentStep = (name: string, step: 'submit' | 'verify' | 'publish', des
     t.field({
       type: Assessment,
       description,
+      // Assessors submit their region's assessments; verifying and publishing is the
+      // supervising body's (an administrator's) step, never the assessor's own.
+      authScopes:
+        step === 'submit'
+          ? (_root, { id }) => ({
+              $any: { admin: true, assessorOf: subjectOfAssessment(String(id)) },
+            })
+          : ADMIN,
       errors: { types: ERRORS, dataField: { name: 'assessment' } },
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, { id }, ctx) => advanceAssessment(String(id), step, ctx.actor),
@@ -148,6 +161,7 @@ builder.mutationFields((t) => ({
   createCycle: t.field({
     type: AssessmentCycle,
     description: 'Announces a cycle of a framework (PLANNED).',
+    authScopes: ADMIN,
     errors: { types: ERRORS, dataField: { name: 'cycle' } },
     args: { input: t.arg({ type: CreateCycleInput, required: true }) },
     resolve: (_root, { input }, ctx) => createCycle(input, ctx.actor),
@@ -156,6 +170,9 @@ builder.mutationFields((t) => ({
     type: Assessment,
     description:
       "Starts a subject's assessment in an OPEN cycle (DRAFT). One per subject and cycle; subject, assessor and lokus units must be in the register.",
+    authScopes: (_root, { input }) => ({
+      $any: { admin: true, assessorOf: String(input.subjectId) },
+    }),
     errors: { types: ERRORS, dataField: { name: 'assessment' } },
     args: { input: t.arg({ type: CreateAssessmentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -174,6 +191,9 @@ builder.mutationFields((t) => ({
     type: Assessment,
     description:
       'Records or replaces the component scores of lokus of a DRAFT assessment; the totals are recomputed by packages/scoring.',
+    authScopes: (_root, args) => ({
+      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.assessmentId)) },
+    }),
     errors: { types: ERRORS, dataField: { name: 'assessment' } },
     args: {
       assessmentId: t.arg.id({ required: true }),
@@ -189,6 +209,9 @@ builder.mutationFields((t) => ({
   removeLokus: t.field({
     type: Assessment,
     description: 'Drops a lokus from a DRAFT assessment; the total is recomputed.',
+    authScopes: (_root, args) => ({
+      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.assessmentId)) },
+    }),
     errors: { types: ERRORS, dataField: { name: 'assessment' } },
     args: { assessmentId: t.arg.id({ required: true }), unitId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
@@ -197,6 +220,7 @@ builder.mutationFields((t) => ({
   returnAssessment: t.field({
     type: Assessment,
     description: 'SUBMITTED or VERIFIED -> DRAFT, for revision; the reason is kept.',
+    authScopes: ADMIN,
     errors: { types: ERRORS, dataField: { name: 'assessment' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -209,6 +233,9 @@ builder.mutationFields((t) => ({
     type: Assessment,
     description:
       'Starts a correction of a PUBLISHED assessment: a new DRAFT revision with the same lokus. The published one stays current until the correction is published.',
+    authScopes: (_root, args) => ({
+      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.id)) },
+    }),
     errors: { types: ERRORS, dataField: { name: 'assessment' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -220,6 +247,7 @@ builder.mutationFields((t) => ({
     type: Assessment,
     description:
       'Records a published result without components (origin PUBLISHED_TOTAL), published at once.',
+    authScopes: ADMIN,
     errors: { types: ERRORS, dataField: { name: 'assessment' } },
     args: { input: t.arg({ type: PublishedTotalInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

@@ -13,8 +13,7 @@ const EngagementChange = builder.prismaObject('AuditEntry', {
     id: t.exposeID('id'),
     action: t.exposeString('action', { description: 'create or update.' }),
     actor: t.exposeString('actor', {
-      description:
-        'Who made the change (until gateway authentication lands, the x-mutu-actor header the caller sent).',
+      description: "Who made the change: the subject of the caller's verified token.",
     }),
     at: t.expose('at', { type: 'DateTime' }),
     before: t.expose('before', { type: 'JSON', nullable: true }),
@@ -30,7 +29,8 @@ for (const [ref, entityType] of [
   builder.prismaObjectField(ref as typeof Agreement, 'history', (t) =>
     t.prismaField({
       type: [EngagementChange],
-      description: 'Every change to this record, oldest first.',
+      description: 'Every change to this record, oldest first (analysts and administrators).',
+      authScopes: { analyst: true },
       select: { id: true },
       resolve: (query, record) =>
         prisma().auditEntry.findMany({

@@ -120,6 +120,7 @@ builder.mutationFields((t) => ({
   createAgreement: t.field({
     type: Agreement,
     description: 'Records a signed agreement with its parties.',
+    authScopes: { admin: true },
     errors: { types: ERRORS, dataField: { name: 'agreement' } },
     args: { input: t.arg({ type: CreateAgreementInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -135,6 +136,7 @@ builder.mutationFields((t) => ({
   updateAgreement: t.field({
     type: Agreement,
     description: "Changes an agreement's title, subject, end of validity or document reference.",
+    authScopes: { admin: true },
     errors: { types: ERRORS, dataField: { name: 'agreement' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -150,6 +152,7 @@ builder.mutationFields((t) => ({
   createEvent: t.field({
     type: Event,
     description: 'Records a rakor, workshop, sosialisasi, bimtek or award ceremony.',
+    authScopes: { admin: true },
     errors: { types: ERRORS, dataField: { name: 'event' } },
     args: { input: t.arg({ type: CreateEventInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -167,6 +170,7 @@ builder.mutationFields((t) => ({
   updateEvent: t.field({
     type: Event,
     description: "Changes an event's title, venue, summary, dates, speakers or participants.",
+    authScopes: { admin: true },
     errors: { types: ERRORS, dataField: { name: 'event' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -191,6 +195,7 @@ builder.mutationFields((t) => ({
   createAward: t.field({
     type: Award,
     description: 'Records an award; its recipient and awarding body must be in the register.',
+    authScopes: { admin: true },
     errors: { types: ERRORS, dataField: { name: 'award' } },
     args: { input: t.arg({ type: CreateAwardInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

@@ -12,6 +12,9 @@ import {
 import { MallStatus, PublicServiceMall } from './mall.js';
 import { Organisation, OrganisationKind, Sector } from './organisation.js';
 
+/** The register changes only at an administrator's hand. */
+const ADMIN = { admin: true };
+
 const ALL_ERRORS = defineMutationErrors(builder, [
   ...SHARED_MUTATION_ERRORS,
   {
@@ -72,6 +75,7 @@ builder.mutationFields((t) => ({
     type: Organisation,
     description:
       'Adds a body to the register (not a regional government: those follow the region data).',
+    authScopes: ADMIN,
     errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -83,6 +87,7 @@ builder.mutationFields((t) => ({
   updateOrganisation: t.field({
     type: Organisation,
     description: "Changes a body's name, short name, sector or provenance.",
+    authScopes: ADMIN,
     errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -95,6 +100,7 @@ builder.mutationFields((t) => ({
   moveOrganisation: t.field({
     type: Organisation,
     description: 'Puts a body under another parent (null: top level). Its id stays the same.',
+    authScopes: ADMIN,
     errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -113,6 +119,7 @@ builder.mutationFields((t) => ({
     type: Organisation,
     description:
       'Records that a body was merged into another on a date; its active units move to that body.',
+    authScopes: ADMIN,
     errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -132,6 +139,7 @@ builder.mutationFields((t) => ({
   dissolveOrganisation: t.field({
     type: Organisation,
     description: 'Records that a body was dissolved on a date. It must have no active units left.',
+    authScopes: ADMIN,
     errors: { types: ALL_ERRORS, dataField: { name: 'organisation' } },
     args: {
       id: t.arg.id({ required: true }),
@@ -160,6 +168,7 @@ builder.mutationField('updatePublicServiceMall', (t) =>
   t.field({
     type: PublicServiceMall,
     description: "Changes an MPP's status, address, opening date, service count or tenants.",
+    authScopes: ADMIN,
     errors: { types: ALL_ERRORS, dataField: { name: 'mall' } },
     args: {
       id: t.arg.id({ required: true, description: 'The MPP organisation id, e.g. "21.71.mpp".' }),
@@ -184,8 +193,7 @@ const AuditEntry = builder.prismaObject('AuditEntry', {
       description: 'create, update, move, merge, dissolve or update-mall.',
     }),
     actor: t.exposeString('actor', {
-      description:
-        'Who made the change (until gateway authentication lands, the x-mutu-actor header the caller sent).',
+      description: "Who made the change: the subject of the caller's verified token.",
     }),
     at: t.expose('at', { type: 'DateTime', description: 'When.' }),
     before: t.expose('before', {
@@ -204,7 +212,9 @@ const AuditEntry = builder.prismaObject('AuditEntry', {
 builder.prismaObjectField(Organisation, 'auditTrail', (t) =>
   t.field({
     type: [AuditEntry],
-    description: 'Every change made to this record through the graph, newest first.',
+    description:
+      'Every change made to this record through the graph, newest first (analysts and administrators).',
+    authScopes: { analyst: true },
     resolve: (organisation, _args, ctx) => ctx.loaders.auditTrail.load(organisation.id),
   }),
 );

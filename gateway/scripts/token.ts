@@ -1,0 +1,37 @@
+// Prints demo bearer tokens (HS256 with JWT_SECRET, or the demo secret), one per role:
+//   pnpm token                     all roles
+//   pnpm token --role assessor --regions 64,15.01 --sub siti@ombudsman.go.id
+import { parseArgs } from 'node:util';
+import type { Role } from '@mutu/server';
+import { demoToken } from '../src/auth.js';
+import { authSettings, loadEnv } from '../src/env.js';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    sub: { type: 'string' },
+    regions: { type: 'string', default: '64' },
+    expires: { type: 'string', default: '12h' },
+  },
+});
+const settings = authSettings(loadEnv());
+if (settings.jwksUrl) {
+  console.error('JWKS_URL is set: tokens come from the identity provider, not from this command');
+  process.exit(2);
+}
+const roles: Role[] = values.role ? [values.role as Role] : ['analyst', 'assessor', 'admin'];
+for (const role of roles) {
+  if (!['analyst', 'assessor', 'admin'].includes(role)) {
+    console.error(`--role must be analyst, assessor or admin, got ${role}`);
+    process.exit(2);
+  }
+  const regions = role === 'assessor' ? values.regions.split(',').map((r) => r.trim()) : [];
+  const token = await demoToken(
+    { sub: values.sub ?? `demo-${role}`, role, regions },
+    settings,
+    values.expires,
+  );
+  console.log(
+    values.role ? token : `${role}${regions.length ? ` (${regions.join(', ')})` : ''}:\n  ${token}`,
+  );
+}
