@@ -5,7 +5,6 @@ import { ApolloServer } from '@apollo/server';
 import {
   IDENTITY_HEADER,
   type Identity,
-  internalSecret,
   type Probe,
   PUBLIC,
   REQUEST_ID_HEADER,
@@ -58,6 +57,8 @@ export interface GatewayOptions {
   readonly introspection: boolean;
   readonly metrics?: Metrics;
   readonly auth: AuthSettings;
+  /** Signs the identity sent to subgraphs (MUTU_INTERNAL_SECRET). */
+  readonly internalSecret: Uint8Array;
 }
 
 /** Each subgraph's routing URL: the supergraph's own, or its override. */
@@ -84,7 +85,7 @@ export interface Gateway {
 
 export function createGateway(options: GatewayOptions): Gateway {
   const urls = routingUrls(options.supergraphSdl, options.subgraphUrls);
-  const secret = internalSecret();
+  const secret = options.internalSecret;
   const verify = bearerVerifier(options.auth);
   const calls = subgraphFetcher(options.subgraphCalls, options.metrics?.onSubgraphCall);
   const gateway = new ApolloGateway({

@@ -1,4 +1,4 @@
-import { LOG_LEVELS } from '@mutu/server';
+import { internalSecret, LOG_LEVELS } from '@mutu/server';
 import { z } from 'zod';
 import { jwtSecretFrom } from './auth.js';
 
@@ -41,6 +41,8 @@ const schema = z.object({
   /** The identity provider's JWKS (RS256), for production. */
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().default('mutu-demo'),
+  /** Signs the identity passed to subgraphs; a demo secret applies outside production. */
+  MUTU_INTERNAL_SECRET: z.string().optional(),
   JWT_AUDIENCE: z.string().default('mutu'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(32),
@@ -78,6 +80,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function gatewaySettings(env: Env) {
   return {
     auth: authSettings(env),
+    internalSecret: internalSecret({
+      MUTU_INTERNAL_SECRET: env.MUTU_INTERNAL_SECRET,
+      NODE_ENV: env.NODE_ENV,
+    }),
     introspection: env.INTROSPECTION,
     limits: {
       maxDepth: env.MAX_DEPTH,

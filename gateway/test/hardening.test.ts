@@ -1,0 +1,129 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearerVerifier } from '../src/auth.js';
+import { loadEnv } from '../src/env.js';
+import { startGateway } from '../src/start.js';
+import { subgraphFetcher } from '../src/subgraphs.js';
+
+function listen(
+  handler: Parameters<typeof createServer>[1],
+): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler);
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+describe('subgraph calls', () => {
+  let slow: { server: Server; url: string };
+  beforeAll(async () => {
+    slow = await listen((_req, res) => setTimeout(() => res.end('{}'), 2_000));
+  });
+  afterAll(() => {
+    slow.server.closeAllConnections();
+    slow.server.close();
+  });
+
+  it('give up on a slow subgraph after the time limit, naming it, and count a timeout', async () => {
+    const outcomes: string[] = [];
+    const calls = subgraphFetcher({ timeoutMs: 200, connections: 2 }, (name, outcome) =>
+      outcomes.push(`${name}:${outcome}`),
+    );
+    const started = Date.now();
+    await expect(calls.fetcherFor('assessments')(slow.url, { method: 'POST' })).rejects.toThrow(
+      'The assessments subgraph did not answer within 200 ms',
+    );
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(outcomes).toEqual(['assessments:timeout']);
+    await calls.close();
+  });
+});
+
+describe('tokens from an identity provider (RS256, JWKS)', () => {
+  let jwks: { server: Server; url: string };
+  let sign: (claims: Record<string, unknown>) => Promise<string>;
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    jwks = await listen((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    sign = (claims) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer('https://sso.example.go.id')
+        .setAudience('mutu')
+        .setSubject('siti@example.go.id')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+  });
+  afterAll(() => {
+    jwks.server.closeAllConnections();
+    jwks.server.close();
+  });
+
+  it("verifies the provider's signature and reads the role and regions", async () => {
+    const verify = bearerVerifier({
+      jwtSecret: 'unused-when-jwks-is-set-unused-when-jwks-is-set',
+      jwksUrl: `${jwks.url}/.well-known/jwks.json`,
+      issuer: 'https://sso.example.go.id',
+      audience: 'mutu',
+    });
+    const request = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as never;
+    expect(await verify(request(await sign({ role: 'assessor', regions: ['64'] })))).toEqual({
+      sub: 'siti@example.go.id',
+      role: 'assessor',
+      regions: ['64'],
+    });
+    await expect(verify(request(await sign({ role: 'superuser' })))).rejects.toThrow(
+      /role must be/,
+    );
+    // An HS256 token made with some secret is not the provider's.
+    const forged = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://sso.example.go.id')
+      .setAudience('mutu')
+      .setSubject('x')
+      .sign(new TextEncoder().encode('a-secret-of-at-least-thirty-two-bytes'));
+    await expect(verify(request(forged))).rejects.toThrow(/bearer token was refused/);
+  });
+});
+
+describe('in production', () => {
+  it('refuses to start without its secrets', async () => {
+    await expect(
+      startGateway(loadEnv({ PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'silent' })),
+    ).rejects.toThrow(/JWT_SECRET or JWKS_URL is required in production/);
+  });
+
+  it('turns introspection and the explorer off', async () => {
+    const gateway = await startGateway(
+      loadEnv({
+        PORT: '0',
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'silent',
+        JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+        MUTU_INTERNAL_SECRET: 'an-internal-secret-of-at-least-32-chars',
+        SUBGRAPH_ORGANISATIONS_URL: 'http://127.0.0.1:9/graphql',
+      }),
+    );
+    try {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
+      const body = (await response.json()) as { errors?: { message: string }[] };
+      expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+      const explorer = await fetch(gateway.url.replace(/\/graphql$/, '/explorer'));
+      expect(explorer.status).toBe(404);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
