@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { graphql } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
@@ -13,16 +8,13 @@ import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testin
 
 let organisations: TestService;
 let subgraph: TestSubgraph;
-let dir: string;
 beforeAll(async () => {
   organisations = await startOrganisations();
   subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
-  dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-import-'));
 }, 60_000);
 afterAll(async () => {
   await subgraph?.close();
   await organisations?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function importCsv(
