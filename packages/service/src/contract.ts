@@ -13,6 +13,32 @@ export function auditSnapshot(record: unknown): NonNullable<unknown> {
 }
 
 /**
+ * The row every subgraph's AuditEntry table takes for one change: who did what to which
+ * record, with the record before and after as plain JSON. `Json` is the service's Prisma
+ * input JSON type.
+ */
+export function auditEntry<Json>(entry: {
+  entityType: string;
+  entityId: string;
+  action: string;
+  actor: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}) {
+  const json = (value: unknown) => (value == null ? undefined : (auditSnapshot(value) as Json));
+  return {
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    actor: entry.actor,
+    before: json(entry.before),
+    after: json(entry.after),
+    ...(entry.reason ? { reason: entry.reason } : {}),
+  };
+}
+
+/**
  * An organisation's peer group and province, read from its id: regional governments are keyed
  * by their Kemendagri code ("64" a province, "64.08" a regency or city) and bodies under them by
  * that code plus slugs, so subgraphs place organisations without reading the register.

@@ -1,6 +1,7 @@
 export { subgraphApollo } from './apollo.js';
 export {
   assessmentCycleId,
+  auditEntry,
   auditSnapshot,
   isOrganisationId,
   ORGANISATION_ID,
@@ -9,6 +10,12 @@ export {
 } from './contract.js';
 export type { ServiceDefinition } from './definition.js';
 export { parseOrganisationsUrl, parseServiceEnv, type ServiceEnv } from './env.js';
+export {
+  assertOrganisationIdInput,
+  cleanOptionalText,
+  cleanText,
+  requireOrganisations,
+} from './input.js';
 export {
   defineMutationErrors,
   InvalidInputError,
@@ -30,6 +37,8 @@ export {
   RELAY_OPTIONS,
   SCOPE_AUTH_OPTIONS,
   type SubgraphContext,
+  type SubgraphSchemaTypes,
+  subgraphBuilderOptions,
   subgraphParts,
 } from './pothos.js';
 export { type PrismaHolder, prismaHolder } from './prisma.js';

@@ -8,6 +8,12 @@ import {
   internalSecret,
   type Probe,
 } from '@mutu/server';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { subgraphApollo } from './apollo.js';
 
@@ -42,10 +48,8 @@ export const RELAY_OPTIONS = {
 export interface SubgraphContext<L> {
   /** Per-request batch loaders (a DataLoader caches for one request only). */
   loaders: L;
-  /** Who is asking, as the gateway verified and signed it. */
+  /** Who is asking, as the gateway verified and signed it; `sub` goes into audit entries. */
   identity: Identity;
-  /** The identity's subject, recorded in audit entries. */
-  actor: string;
 }
 
 /**
@@ -95,7 +99,59 @@ export function subgraphParts<L>(options: {
     createContext: async (req?: IncomingMessage): Promise<SubgraphContext<L>> => {
       // Subgraphs answer the gateway (and each other) only: every call carries a signed identity.
       const identity = await identityOf(req?.headers[IDENTITY_HEADER], internalSecret());
-      return { loaders: options.createLoaders(), identity, actor: identity.sub };
+      return { loaders: options.createLoaders(), identity };
+    },
+  };
+}
+
+/** The SchemaBuilder type parameters every subgraph uses, given its loaders and Prisma types. */
+export interface SubgraphSchemaTypes<L, P extends object> {
+  Context: SubgraphContext<L>;
+  AuthScopes: MutuAuthScopes;
+  PrismaTypes: P;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}
+
+type SubgraphPlugin =
+  | typeof ScopeAuthPlugin
+  | typeof DirectivesPlugin
+  | typeof ErrorsPlugin
+  | typeof RelayPlugin
+  | typeof PrismaPlugin
+  | typeof FederationPlugin;
+
+/**
+ * The SchemaBuilder options every subgraph uses: the same plugins (scope-auth first, as it
+ * wraps the others), non-null by default, and the shared auth, error and relay options. Each
+ * subgraph brings only its own Prisma client and data model.
+ */
+export function subgraphBuilderOptions<Client, Datamodel>(prisma: {
+  client: () => Client;
+  dmmf: Datamodel;
+}) {
+  return {
+    plugins: [
+      ScopeAuthPlugin,
+      DirectivesPlugin,
+      ErrorsPlugin,
+      RelayPlugin,
+      PrismaPlugin,
+      FederationPlugin,
+    ] as SubgraphPlugin[],
+    defaultFieldNullability: false as const,
+    scopeAuth: SCOPE_AUTH_OPTIONS,
+    errors: ERRORS_OPTIONS,
+    relay: RELAY_OPTIONS,
+    prisma: {
+      client: prisma.client,
+      dmmf: prisma.dmmf,
+      exposeDescriptions: false,
+      filterConnectionTotalCount: true,
     },
   };
 }

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { FRAMEWORKS, METHODOLOGIES, type Methodology, methodologyFor } from '@mutu/scoring';
-import { auditSnapshot, MutationError, unknownOrganisations } from '@mutu/service';
+import {
+  assertOrganisationIdInput,
+  auditEntry,
+  cleanText,
+  MutationError,
+  unknownOrganisations,
+} from '@mutu/service';
 import { CsvError, parse } from 'csv-parse/sync';
 import { prisma } from './db.js';
 import type { Assessment, Prisma } from './generated/prisma/client.js';
 import type { Framework } from './generated/prisma/enums.js';
 import { assertPublishedTotal, methodologyOf, type ScoredLokus, scoreLokus } from './scores.js';
 import { assessmentKey, cycleId } from './subject.js';
-import { assertOrganisationIdFormat, cleanText, yearProblem } from './workflow.js';
+import { TEXT, yearProblem } from './workflow.js';
 
 /**
  * Loading published results from CSV. Columns (header row, any order, case-insensitive):
@@ -265,8 +271,10 @@ function readRow(
   let source: string;
   let note: string | null;
   try {
-    source = cells.source ? cleanText(cells.source, 'source') : `Imported from ${options.fileName}`;
-    note = cells.note ? cleanText(cells.note, 'note') : null;
+    source = cells.source
+      ? cleanText(cells.source, 'source', TEXT)
+      : `Imported from ${options.fileName}`;
+    note = cells.note ? cleanText(cells.note, 'note', TEXT) : null;
   } catch (e) {
     fail((e as MutationError).field, e);
   }
@@ -299,7 +307,7 @@ function subjectOf(cells: Record<string, string>): [column: string, id: string] 
   const [column, id] = byId ? ['organisation_id', byId] : ['region_code', byCode];
   if (!id) throw new RowError('organisation_id', 'organisation_id or region_code is required');
   try {
-    assertOrganisationIdFormat(id, column);
+    assertOrganisationIdInput(id, column);
   } catch (e) {
     fail(column, e);
   }
@@ -421,15 +429,17 @@ async function write(
       lokus.push({ id: lokusId, assessmentId: id, unitId, exactTotal, total });
       scores.push(...row.lokus.scores.map((s) => ({ lokusId, ...s })));
     }
-    audit.push({
-      entityType: 'Assessment',
-      entityId: id,
-      action: replaces ? 'import-correction' : 'import',
-      actor: options.actor,
-      reason,
-      before: replaces ? (auditSnapshot(replaces) as Prisma.InputJsonValue) : undefined,
-      after: auditSnapshot(data) as Prisma.InputJsonValue,
-    });
+    audit.push(
+      auditEntry<Prisma.InputJsonValue>({
+        entityType: 'Assessment',
+        entityId: id,
+        action: replaces ? 'import-correction' : 'import',
+        actor: options.actor,
+        reason,
+        before: replaces,
+        after: data,
+      }),
+    );
   }
   const replaced = creates.flatMap((c) => (c.replaces ? [c.replaces.id] : []));
   // One batch transaction: all of the file's changes or none of them.
@@ -443,13 +453,15 @@ async function write(
         }),
       }),
       db.auditEntry.createMany({
-        data: cyclesCreated.map((id) => ({
-          entityType: 'AssessmentCycle',
-          entityId: id,
-          action: 'import',
-          actor: options.actor,
-          after: auditSnapshot(newCycles.get(id)) as Prisma.InputJsonValue,
-        })),
+        data: cyclesCreated.map((id) =>
+          auditEntry<Prisma.InputJsonValue>({
+            entityType: 'AssessmentCycle',
+            entityId: id,
+            action: 'import',
+            actor: options.actor,
+            after: newCycles.get(id),
+          }),
+        ),
       }),
       db.assessment.updateMany({ where: { id: { in: replaced } }, data: { current: false } }),
       db.assessment.createMany({ data: assessments }),

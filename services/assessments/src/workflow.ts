@@ -1,5 +1,11 @@
 import { methodologyById, methodologyFor } from '@mutu/scoring';
-import { auditSnapshot, cleanName, isOrganisationId, unknownOrganisations } from '@mutu/service';
+import {
+  assertOrganisationIdInput,
+  auditEntry,
+  cleanOptionalText,
+  cleanText,
+  requireOrganisations,
+} from '@mutu/service';
 import { prisma } from './db.js';
 import {
   AlreadyExistsError,
@@ -23,7 +29,6 @@ type Tx = Prisma.TransactionClient;
 
 /** Interactive transactions stay short (prisma/orm#29952: a COMMIT timeout can crash the process). */
 const TRANSACTION = { maxWait: 5_000, timeout: 10_000 };
-const TEXT_MAX = 1_000;
 const PERIOD = /^[A-Z0-9]{1,10}$/;
 
 // ---------------------------------------------------------------------------------------------
@@ -41,34 +46,10 @@ function assertYear(year: number, field: string): void {
   if (problem) throw new InvalidInputError(problem, field);
 }
 
-export function cleanText(value: string, field: string, min = 1): string {
-  const clean = cleanName(value);
-  if (clean.length < min || clean.length > TEXT_MAX) {
-    throw new InvalidInputError(`${field} must hold ${min} to ${TEXT_MAX} characters`, field);
-  }
-  return clean;
-}
-
-function cleanOptional(value: string | null | undefined, field: string): string | null {
-  return value == null ? null : cleanText(value, field);
-}
-
-export function assertOrganisationIdFormat(id: string, field: string): void {
-  if (!isOrganisationId(id)) {
-    throw new InvalidInputError(
-      `${field} must be an organisation id such as "15.01" (lowercase letters, digits, dots, dashes), got "${id}"`,
-      field,
-    );
-  }
-}
-
-/** Refuses ids the register does not know, naming the first field that holds one. */
-async function assertOrganisationsExist(named: readonly [id: string, field: string][]) {
-  for (const [id, field] of named) assertOrganisationIdFormat(id, field);
-  const unknown = await unknownOrganisations(named.map(([id]) => id));
-  const first = named.find(([id]) => unknown.has(id));
-  if (first) throw new NotFoundError(first[1], first[0]);
-}
+/** The longest free text (sources, notes, reasons) an assessment keeps. */
+export const TEXT = { max: 1_000 };
+const cleanOptional = (value: string | null | undefined, field: string) =>
+  cleanOptionalText(value ?? null, field, TEXT.max);
 
 function scoreAll(
   methodologyId: string,
@@ -79,7 +60,7 @@ function scoreAll(
   const seen = new Map<string, number>();
   return lokus.map((l, i) => {
     const at = `${path}[${i}]`;
-    assertOrganisationIdFormat(l.unitId, `${at}.unitId`);
+    assertOrganisationIdInput(l.unitId, `${at}.unitId`);
     const earlier = seen.get(l.unitId);
     if (earlier !== undefined) {
       throw new InvalidInputError(
@@ -105,15 +86,15 @@ async function audit(
   reason: string | null = null,
 ) {
   await tx.auditEntry.create({
-    data: {
+    data: auditEntry<Prisma.InputJsonValue>({
       entityType: entity.type,
       entityId: entity.id,
       action,
       actor,
+      before,
+      after,
       reason,
-      before: before == null ? undefined : (auditSnapshot(before) as Prisma.InputJsonValue),
-      after: after == null ? undefined : (auditSnapshot(after) as Prisma.InputJsonValue),
-    },
+    }),
   });
 }
 
@@ -289,7 +270,7 @@ export async function createAssessment(input: CreateAssessmentInput, actor: stri
   const note = cleanOptional(input.note, 'input.note');
   const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
   const scored = scoreAll(cycle.methodologyId, lokusInput, 'input.lokus');
-  await assertOrganisationsExist([
+  await requireOrganisations([
     [input.subjectId, 'input.subjectId'],
     ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
     ...lokusInput.map((l, i): [string, string] => [l.unitId, `input.lokus[${i}].unitId`]),
@@ -353,7 +334,7 @@ export async function recordLokusScores(id: string, lokus: readonly LokusInput[]
   const before = await loadAssessment(prisma(), id, 'assessmentId');
   assertDraft(before, 'assessmentId');
   const scored = scoreAll(before.methodologyId, lokus, 'lokus');
-  await assertOrganisationsExist(lokus.map((l, i) => [l.unitId, `lokus[${i}].unitId`]));
+  await requireOrganisations(lokus.map((l, i) => [l.unitId, `lokus[${i}].unitId`]));
   return changeDraft(id, actor, 'record-scores', async (tx) => writeLokus(tx, id, scored));
 }
 
@@ -435,19 +416,16 @@ async function publishVerified(tx: Tx, cycle: string, actor: string) {
     data: { status: 'PUBLISHED', current: true, publishedAt },
   });
   await tx.auditEntry.createMany({
-    data: verified.map((before) => ({
-      entityType: 'Assessment',
-      entityId: before.id,
-      action: 'publish',
-      actor,
-      before: auditSnapshot(before) as Prisma.InputJsonValue,
-      after: auditSnapshot({
-        ...before,
-        status: 'PUBLISHED',
-        current: true,
-        publishedAt,
-      }) as Prisma.InputJsonValue,
-    })),
+    data: verified.map((before) =>
+      auditEntry<Prisma.InputJsonValue>({
+        entityType: 'Assessment',
+        entityId: before.id,
+        action: 'publish',
+        actor,
+        before,
+        after: { ...before, status: 'PUBLISHED', current: true, publishedAt },
+      }),
+    ),
   });
 }
 
@@ -462,7 +440,7 @@ export async function advanceAssessment(
   reason?: string,
 ) {
   const { from, to } = ASSESSMENT_STEPS[step];
-  const why = step === 'return' ? cleanText(reason ?? '', 'reason', 3) : null;
+  const why = step === 'return' ? cleanText(reason ?? '', 'reason', { min: 3, ...TEXT }) : null;
   return prisma().$transaction(async (tx) => {
     const before = await loadAssessment(tx, id, 'id');
     if (!(from as readonly AssessmentStatus[]).includes(before.status)) {
@@ -519,7 +497,7 @@ export async function advanceAssessment(
  * scores, which replaces the published one only when it is published in turn.
  */
 export async function correctAssessment(id: string, reason: string, actor: string) {
-  const why = cleanText(reason, 'reason', 3);
+  const why = cleanText(reason, 'reason', { min: 3, ...TEXT });
   return prisma().$transaction(async (tx) => {
     const published = await loadAssessment(tx, id, 'id');
     if (published.status !== 'PUBLISHED') {
@@ -590,12 +568,12 @@ export interface PublishedTotalInput {
  * A second one for the same subject and cycle is a correction and must say why.
  */
 export async function recordPublishedTotal(input: PublishedTotalInput, actor: string) {
-  const source = cleanText(input.source, 'input.source');
+  const source = cleanText(input.source, 'input.source', TEXT);
   const note = cleanOptional(input.note, 'input.note');
   const why = cleanOptional(input.correctionReason, 'input.correctionReason');
   const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
   assertPublishedTotal(methodologyOf(cycle.methodologyId), input.score, 'input.score');
-  await assertOrganisationsExist([
+  await requireOrganisations([
     [input.subjectId, 'input.subjectId'],
     ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
   ]);

@@ -1,12 +1,12 @@
 import { FRAMEWORKS } from '@mutu/scoring';
 import {
-  auditSnapshot,
-  cleanName,
-  findOrganisations,
+  auditEntry,
+  cleanOptionalText,
+  cleanText,
   InvalidInputError,
-  isOrganisationId,
   NotFoundError,
   parseAssessmentCycleId,
+  requireOrganisations,
   slugify,
   VersionConflictError,
 } from '@mutu/service';
@@ -24,34 +24,14 @@ const TEXT_MAX = 2_000;
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-function text(value: string, field: string, min = 1, max = TEXT_MAX): string {
-  const clean = cleanName(value);
-  if (clean.length < min || clean.length > max) {
-    throw new InvalidInputError(`${field} must hold ${min} to ${max} characters`, field);
-  }
-  return clean;
-}
+const text = (value: string, field: string, max = TEXT_MAX, min = 1) =>
+  cleanText(value, field, { min, max });
 
-const optionalText = (value: string | null | undefined, field: string, max = TEXT_MAX) =>
-  value == null ? null : text(value, field, 1, max);
-
-function assertOrganisationId(id: string, field: string): void {
-  if (!isOrganisationId(id)) {
-    throw new InvalidInputError(
-      `${field} must be an organisation id such as "15.01", got "${id}"`,
-      field,
-    );
-  }
-}
-
-/** Every organisation named must be in the register; returns the register's names. */
-async function registered(named: readonly [id: string, field: string][]) {
-  for (const [id, field] of named) assertOrganisationId(id, field);
-  const found = await findOrganisations(named.map(([id]) => id));
-  const missing = named.find(([id]) => !found.has(id));
-  if (missing) throw new NotFoundError(missing[1], missing[0]);
-  return found;
-}
+const optionalText = <T extends null | undefined>(
+  value: string | T,
+  field: string,
+  max = TEXT_MAX,
+) => cleanOptionalText(value, field, max);
 
 /** An AssessmentCycle key, checked for shape and framework (the cycle itself lives elsewhere). */
 function cycleKey(id: string, field: string): { id: string; framework: Framework } {
@@ -67,7 +47,7 @@ function cycleKey(id: string, field: string): { id: string; framework: Framework
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-async function freeId(tx: Tx, base: string, taken: (id: string) => Promise<boolean>) {
+async function freeId(base: string, taken: (id: string) => Promise<boolean>) {
   const stem = base.slice(0, 150).replace(/-+$/, '');
   for (let n = 1; ; n += 1) {
     const id = n === 1 ? stem : `${stem}-${n}`;
@@ -104,14 +84,7 @@ async function audit(
   after: unknown,
 ) {
   await tx.auditEntry.create({
-    data: {
-      entityType,
-      entityId,
-      action,
-      actor,
-      before: before == null ? undefined : (auditSnapshot(before) as Prisma.InputJsonValue),
-      after: auditSnapshot(after) as Prisma.InputJsonValue,
-    },
+    data: auditEntry<Prisma.InputJsonValue>({ entityType, entityId, action, actor, before, after }),
   });
 }
 
@@ -156,7 +129,7 @@ function assertValidity(signedOn: Date, validFrom: Date, validUntil: Date | null
 }
 
 export async function createAgreement(input: CreateAgreementInput, actor: string) {
-  const title = text(input.title, 'input.title', TITLE.min, TITLE.max);
+  const title = text(input.title, 'input.title', TITLE.max, TITLE.min);
   const subject = optionalText(input.subject, 'input.subject', TITLE.max);
   const documentReference = optionalText(input.documentReference, 'input.documentReference');
   const source = optionalText(input.source, 'input.source') ?? `Recorded by ${actor}`;
@@ -189,7 +162,7 @@ export async function createAgreement(input: CreateAgreementInput, actor: string
       position: i + 1,
     };
   });
-  const names = await registered(
+  const names = await requireOrganisations(
     parties.map((p, i): [string, string] => [
       p.organisationId,
       `input.parties[${i}].organisationId`,
@@ -204,7 +177,6 @@ export async function createAgreement(input: CreateAgreementInput, actor: string
       );
     }
     const id = await freeId(
-      tx,
       `${isoDay(input.signedOn)}-${slugify(title)}`,
       async (candidate) => (await tx.agreement.count({ where: { id: candidate } })) > 0,
     );
@@ -256,7 +228,7 @@ export async function updateAgreement(
     const before = await tx.agreement.findUnique({ where: { id }, include: { parties: true } });
     if (!before) throw new NotFoundError('id', id, 'agreement');
     const data: Prisma.AgreementUpdateManyMutationInput = {};
-    if (input.title != null) data.title = text(input.title, 'input.title', TITLE.min, TITLE.max);
+    if (input.title != null) data.title = text(input.title, 'input.title', TITLE.max, TITLE.min);
     if (input.subject !== undefined)
       data.subject = optionalText(input.subject, 'input.subject', TITLE.max);
     if (input.documentReference !== undefined) {
@@ -324,7 +296,9 @@ async function eventOrganisations(who: {
       `input.participantIds[${i}]`,
     ]),
   ];
-  const found = await registered(roles.map(([id, , field]): [string, string] => [id, field]));
+  const found = await requireOrganisations(
+    roles.map(([id, , field]): [string, string] => [id, field]),
+  );
   const links = [
     ...new Map(roles.map(([id, role]) => [`${id}|${role}`, { organisationId: id, role }])).values(),
   ];
@@ -341,7 +315,7 @@ function assertEventDates(startsOn: Date, endsOn: Date) {
 }
 
 export async function createEvent(input: CreateEventInput, actor: string) {
-  const title = text(input.title, 'input.title', TITLE.min, TITLE.max);
+  const title = text(input.title, 'input.title', TITLE.max, TITLE.min);
   const venue = optionalText(input.venue, 'input.venue', 300);
   const summary = optionalText(input.summary, 'input.summary');
   const source = optionalText(input.source, 'input.source') ?? `Recorded by ${actor}`;
@@ -367,7 +341,6 @@ export async function createEvent(input: CreateEventInput, actor: string) {
   });
   return prisma().$transaction(async (tx) => {
     const id = await freeId(
-      tx,
       `${isoDay(input.startsOn)}-${slugify(title)}`,
       async (candidate) => (await tx.event.count({ where: { id: candidate } })) > 0,
     );
@@ -418,7 +391,7 @@ export async function updateEvent(
   });
   if (!current) throw new NotFoundError('id', id, 'event');
   const data: Prisma.EventUpdateManyMutationInput = {};
-  if (input.title != null) data.title = text(input.title, 'input.title', TITLE.min, TITLE.max);
+  if (input.title != null) data.title = text(input.title, 'input.title', TITLE.max, TITLE.min);
   if (input.venue !== undefined) data.venue = optionalText(input.venue, 'input.venue', 300);
   if (input.summary !== undefined) data.summary = optionalText(input.summary, 'input.summary');
   data.startsOn = input.startsOn ?? current.startsOn;
@@ -480,7 +453,7 @@ export interface CreateAwardInput {
 }
 
 export async function createAward(input: CreateAwardInput, actor: string) {
-  const title = text(input.title, 'input.title', TITLE.min, TITLE.max);
+  const title = text(input.title, 'input.title', TITLE.max, TITLE.min);
   const source = optionalText(input.source, 'input.source') ?? `Recorded by ${actor}`;
   // An assessment's key is its cycle's key, a dot, and the subject's id.
   const assessmentCycle = input.assessmentId?.split('.')[0] ?? null;
@@ -500,7 +473,7 @@ export async function createAward(input: CreateAwardInput, actor: string) {
   const cycle = cycleId
     ? cycleKey(cycleId, input.cycleId ? 'input.cycleId' : 'input.assessmentId')
     : null;
-  const found = await registered([
+  const found = await requireOrganisations([
     [input.recipientId, 'input.recipientId'],
     [input.awardingId, 'input.awardingId'],
   ]);
@@ -513,7 +486,6 @@ export async function createAward(input: CreateAwardInput, actor: string) {
       );
     }
     const id = await freeId(
-      tx,
       `${isoDay(input.awardedOn)}-${slugify(title)}-${slugify(input.recipientId)}`,
       async (candidate) => (await tx.award.count({ where: { id: candidate } })) > 0,
     );

@@ -1,4 +1,4 @@
-import { auditSnapshot, cleanName, searchKey, slugify } from '@mutu/service';
+import { auditEntry, cleanOptionalText, cleanText, searchKey, slugify } from '@mutu/service';
 import { prisma } from './db.js';
 import {
   DuplicateNameError,
@@ -46,30 +46,6 @@ export interface UpdateInput {
   sector?: Sector | null;
   source?: string | null;
   sourceReference?: string | null;
-}
-
-function validName(name: string, field: string): string {
-  const clean = cleanName(name);
-  if (clean.length < NAME_LENGTH.min || clean.length > NAME_LENGTH.max) {
-    throw new InvalidInputError(
-      `${field} must hold ${NAME_LENGTH.min} to ${NAME_LENGTH.max} characters`,
-      field,
-    );
-  }
-  return clean;
-}
-
-function validOptional(
-  value: string | null | undefined,
-  field: string,
-  max: number,
-): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const clean = cleanName(value);
-  if (clean.length === 0 || clean.length > max) {
-    throw new InvalidInputError(`${field} must hold 1 to ${max} characters (or be null)`, field);
-  }
-  return clean;
 }
 
 async function load(tx: Tx, id: string, field: string): Promise<Organisation> {
@@ -190,14 +166,14 @@ async function audit(
   after: unknown,
 ) {
   await tx.auditEntry.create({
-    data: {
+    data: auditEntry<Prisma.InputJsonValue>({
       entityType: 'Organisation',
       entityId: id,
       action,
       actor,
-      before: before === null ? undefined : (auditSnapshot(before) as Prisma.InputJsonValue),
-      after: auditSnapshot(after) as Prisma.InputJsonValue,
-    },
+      before,
+      after,
+    }),
   });
 }
 
@@ -234,11 +210,11 @@ export async function createOrganisation(input: CreateInput, actor: string): Pro
       'kind',
     );
   }
-  const name = validName(input.name, 'name');
-  const shortName = validOptional(input.shortName, 'shortName', SHORT_NAME_MAX) ?? null;
-  const source = validOptional(input.source, 'source', SOURCE_MAX) ?? `Recorded by ${actor}`;
+  const name = cleanText(input.name, 'name', NAME_LENGTH);
+  const shortName = cleanOptionalText(input.shortName, 'shortName', SHORT_NAME_MAX) ?? null;
+  const source = cleanOptionalText(input.source, 'source', SOURCE_MAX) ?? `Recorded by ${actor}`;
   const sourceReference =
-    validOptional(input.sourceReference, 'sourceReference', SOURCE_MAX) ?? null;
+    cleanOptionalText(input.sourceReference, 'sourceReference', SOURCE_MAX) ?? null;
   const slug = input.slug ?? slugify(name);
   if (!SLUG.test(slug) || slug.length > 60) {
     throw new InvalidInputError(
@@ -295,20 +271,24 @@ export async function updateOrganisation(
   const name =
     input.name === undefined || input.name === null
       ? undefined
-      : validName(input.name, 'input.name');
+      : cleanText(input.name, 'input.name', NAME_LENGTH);
   if (input.name === null)
     throw new InvalidInputError(
       'input.name cannot be null; omit it to keep the name',
       'input.name',
     );
-  const shortName = validOptional(input.shortName, 'input.shortName', SHORT_NAME_MAX);
-  const source = validOptional(input.source, 'input.source', SOURCE_MAX);
+  const shortName = cleanOptionalText(input.shortName, 'input.shortName', SHORT_NAME_MAX);
+  const source = cleanOptionalText(input.source, 'input.source', SOURCE_MAX);
   if (input.source === null)
     throw new InvalidInputError(
       'input.source cannot be null; every record has a source',
       'input.source',
     );
-  const sourceReference = validOptional(input.sourceReference, 'input.sourceReference', SOURCE_MAX);
+  const sourceReference = cleanOptionalText(
+    input.sourceReference,
+    'input.sourceReference',
+    SOURCE_MAX,
+  );
   return prisma().$transaction(async (tx) => {
     const before = await load(tx, id, 'id');
     assertActive(before, 'id');
@@ -448,7 +428,7 @@ export async function updatePublicServiceMall(
 ) {
   if (input.status === null)
     throw new InvalidInputError('input.status cannot be null', 'input.status');
-  const address = validOptional(input.address, 'input.address', ADDRESS_MAX);
+  const address = cleanOptionalText(input.address, 'input.address', ADDRESS_MAX);
   if (input.serviceCount != null && (input.serviceCount < 0 || input.serviceCount > 10_000)) {
     throw new InvalidInputError(
       'input.serviceCount must be between 0 and 10000',

@@ -58,7 +58,7 @@ builder.mutationField('importResults', (t) =>
       }
       return importResults(args.csv, {
         fileName: args.fileName?.trim() || 'a CSV import',
-        actor: ctx.actor,
+        actor: ctx.identity.sub,
         dryRun: args.dryRun ?? false,
         skipBadRows: args.skipBadRows ?? false,
         createCycles: args.createCycles ?? false,

@@ -115,7 +115,7 @@ const cycleStep = (step: 'open' | 'close' | 'publish', description: string) =>
       authScopes: ADMIN,
       errors: { types: ERRORS, dataField: { name: 'cycle' } },
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => advanceCycle(String(id), step, ctx.actor),
+      resolve: (_root, { id }, ctx) => advanceCycle(String(id), step, ctx.identity.sub),
     }),
   );
 
@@ -141,7 +141,7 @@ const assessmentStep = (name: string, step: 'submit' | 'verify' | 'publish', des
           : ADMIN,
       errors: { types: ERRORS, dataField: { name: 'assessment' } },
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => advanceAssessment(String(id), step, ctx.actor),
+      resolve: (_root, { id }, ctx) => advanceAssessment(String(id), step, ctx.identity.sub),
     }),
   );
 
@@ -164,7 +164,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: { types: ERRORS, dataField: { name: 'cycle' } },
     args: { input: t.arg({ type: CreateCycleInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createCycle(input, ctx.actor),
+    resolve: (_root, { input }, ctx) => createCycle(input, ctx.identity.sub),
   }),
   createAssessment: t.field({
     type: Assessment,
@@ -184,7 +184,7 @@ builder.mutationFields((t) => ({
           assessorId: input.assessorId == null ? null : String(input.assessorId),
           lokus: input.lokus?.map((l) => ({ ...l, unitId: String(l.unitId) })),
         },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   recordLokusScores: t.field({
@@ -203,7 +203,7 @@ builder.mutationFields((t) => ({
       recordLokusScores(
         String(args.assessmentId),
         args.lokus.map((l) => ({ ...l, unitId: String(l.unitId) })),
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   removeLokus: t.field({
@@ -215,7 +215,7 @@ builder.mutationFields((t) => ({
     errors: { types: ERRORS, dataField: { name: 'assessment' } },
     args: { assessmentId: t.arg.id({ required: true }), unitId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) =>
-      removeLokus(String(args.assessmentId), String(args.unitId), ctx.actor),
+      removeLokus(String(args.assessmentId), String(args.unitId), ctx.identity.sub),
   }),
   returnAssessment: t.field({
     type: Assessment,
@@ -227,7 +227,7 @@ builder.mutationFields((t) => ({
       reason: t.arg.string({ required: true, description: 'What to revise, 3-1000 characters.' }),
     },
     resolve: (_root, args, ctx) =>
-      advanceAssessment(String(args.id), 'return', ctx.actor, args.reason),
+      advanceAssessment(String(args.id), 'return', ctx.identity.sub, args.reason),
   }),
   correctAssessment: t.field({
     type: Assessment,
@@ -241,7 +241,8 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true }),
       reason: t.arg.string({ required: true, description: 'Why it is corrected.' }),
     },
-    resolve: (_root, args, ctx) => correctAssessment(String(args.id), args.reason, ctx.actor),
+    resolve: (_root, args, ctx) =>
+      correctAssessment(String(args.id), args.reason, ctx.identity.sub),
   }),
   recordPublishedTotal: t.field({
     type: Assessment,
@@ -258,7 +259,7 @@ builder.mutationFields((t) => ({
           subjectId: String(input.subjectId),
           assessorId: input.assessorId == null ? null : String(input.assessorId),
         },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
 }));

@@ -130,7 +130,7 @@ builder.mutationFields((t) => ({
           eventId: optionalId(input.eventId),
           parties: input.parties.map((p) => ({ ...p, organisationId: id(p.organisationId) })),
         },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   updateAgreement: t.field({
@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateAgreementInput, required: true }),
     },
     resolve: (_root, args, ctx) =>
-      updateAgreement(id(args.id), args.expectedVersion, args.input, ctx.actor),
+      updateAgreement(id(args.id), args.expectedVersion, args.input, ctx.identity.sub),
   }),
   createEvent: t.field({
     type: Event,
@@ -164,7 +164,7 @@ builder.mutationFields((t) => ({
           participantIds: input.participantIds?.map(id),
           cycleId: optionalId(input.cycleId),
         },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   updateEvent: t.field({
@@ -189,7 +189,7 @@ builder.mutationFields((t) => ({
           speakerIds: args.input.speakerIds?.map(id),
           participantIds: args.input.participantIds?.map(id),
         },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   createAward: t.field({
@@ -208,7 +208,7 @@ builder.mutationFields((t) => ({
           assessmentId: optionalId(input.assessmentId),
           eventId: optionalId(input.eventId),
         },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
 }));

@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       createOrganisation(
         { ...input, parentId: input.parentId == null ? null : String(input.parentId) },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   updateOrganisation: t.field({
@@ -95,7 +95,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateOrganisationInput, required: true }),
     },
     resolve: (_root, args, ctx) =>
-      updateOrganisation(String(args.id), args.expectedVersion, args.input, ctx.actor),
+      updateOrganisation(String(args.id), args.expectedVersion, args.input, ctx.identity.sub),
   }),
   moveOrganisation: t.field({
     type: Organisation,
@@ -112,7 +112,7 @@ builder.mutationFields((t) => ({
         String(args.id),
         args.expectedVersion,
         args.parentId == null ? null : String(args.parentId),
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   mergeOrganisation: t.field({
@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
         args.expectedVersion,
         String(args.intoId),
         args.on,
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
   dissolveOrganisation: t.field({
@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
       on: t.arg({ type: 'Date', required: true }),
     },
     resolve: (_root, args, ctx) =>
-      dissolveOrganisation(String(args.id), args.expectedVersion, args.on, ctx.actor),
+      dissolveOrganisation(String(args.id), args.expectedVersion, args.on, ctx.identity.sub),
   }),
 }));
 
@@ -180,7 +180,7 @@ builder.mutationField('updatePublicServiceMall', (t) =>
         String(args.id),
         args.expectedVersion,
         { ...args.input, tenantIds: args.input.tenantIds?.map(String) },
-        ctx.actor,
+        ctx.identity.sub,
       ),
   }),
 );
