@@ -1,10 +1,13 @@
-// Prints demo bearer tokens (HS256 with JWT_SECRET, or the demo secret), one per role:
+// Prints bearer tokens of the demo identity provider, one per role:
 //   pnpm token                     all roles
 //   pnpm token --role assessor --regions 64,15.01 --sub siti@ombudsman.go.id
+// The provider's key is made on this machine on first use (gateway/.data, readable by you only)
+// and the gateway started here trusts it; no key is in the repository. In production tokens
+// come from the identity provider at JWKS_URL, never from this command.
 import { parseArgs } from 'node:util';
 import type { Role } from '@mutu/server';
 import { demoToken } from '../src/auth.js';
-import { authSettings, loadEnv } from '../src/env.js';
+import { identityProvider, loadEnv } from '../src/env.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,8 +17,9 @@ const { values } = parseArgs({
     expires: { type: 'string', default: '12h' },
   },
 });
-const settings = authSettings(loadEnv());
-if (settings.jwksUrl) {
+const env = loadEnv();
+const { auth, demoKey } = await identityProvider(env);
+if (!demoKey) {
   console.error('JWKS_URL is set: tokens come from the identity provider, not from this command');
   process.exit(2);
 }
@@ -26,11 +30,10 @@ for (const role of roles) {
     process.exit(2);
   }
   const regions = role === 'assessor' ? values.regions.split(',').map((r) => r.trim()) : [];
-  const token = await demoToken(
-    { sub: values.sub ?? `demo-${role}`, role, regions },
-    settings,
-    values.expires,
-  );
+  const token = await demoToken({ sub: values.sub ?? `demo-${role}`, role, regions }, demoKey, {
+    audience: auth.audience,
+    expiresIn: values.expires,
+  });
   console.log(
     values.role ? token : `${role}${regions.length ? ` (${regions.join(', ')})` : ''}:\n  ${token}`,
   );

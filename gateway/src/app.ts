@@ -1,34 +1,46 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
   IDENTITY_HEADER,
   type Identity,
+  JWKS_PATH,
+  type Jwks,
+  jwksOf,
+  type Logger,
+  maskUnexpectedErrors,
   type Probe,
   PUBLIC,
   REQUEST_ID_HEADER,
-  signIdentity,
+  type Refusal,
+  type SigningKey,
+  sendJson,
 } from '@mutu/server';
-import { type AuthSettings, bearerVerifier } from './auth.js';
+import { admission } from './admission.js';
+import type { AuthSettings } from './auth.js';
+import { type SubgraphCredentials, subgraphCredentials } from './call-tokens.js';
 import { armour, type QueryLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
+import type { RateLimitSettings } from './rate-limits.js';
 import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
 import { supergraphFile } from './supergraph-file.js';
+import { uploadRoutes } from './uploads.js';
 
 export interface GatewayContext {
   /** Who is asking, verified from the bearer token (public without one). */
   identity: Identity;
   /** This request's id, passed to every subgraph call so their logs line up with ours. */
   requestId?: string;
-  /** The identity signed for subgraphs, once per request. */
-  signed?: Promise<string>;
+  /** The call token of each subgraph this request reaches, made once per subgraph. */
+  callTokens?: Map<string, Promise<string>>;
 }
 
 class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-    private readonly secret: Uint8Array,
+    private readonly audience: string,
+    private readonly credentials: SubgraphCredentials,
   ) {
     super(config);
   }
@@ -37,9 +49,14 @@ class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     request,
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
-    // Subgraphs trust the identity only with the gateway's signature on it.
-    context.signed ??= signIdentity(context.identity ?? PUBLIC, this.secret);
-    request.http?.headers.set(IDENTITY_HEADER, await context.signed);
+    // Each subgraph gets a token for itself alone: one it received is refused by every other.
+    context.callTokens ??= new Map();
+    let token = context.callTokens.get(this.audience);
+    if (!token) {
+      token = this.credentials(context.identity ?? PUBLIC, this.audience);
+      context.callTokens.set(this.audience, token);
+    }
+    request.http?.headers.set(IDENTITY_HEADER, await token);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
@@ -52,13 +69,19 @@ export interface GatewayOptions {
   /** Routing URLs that replace the supergraph's, by subgraph name. */
   readonly subgraphUrls?: Readonly<Record<string, string>>;
   readonly limits: QueryLimits;
+  readonly rateLimits: RateLimitSettings;
   readonly subgraphCalls: SubgraphCallOptions;
   /** Schema introspection; turn it off in production. */
   readonly introspection: boolean;
   readonly metrics?: Metrics;
+  readonly logger?: Logger;
   readonly auth: AuthSettings;
-  /** Signs the identity sent to subgraphs (MUTU_INTERNAL_SECRET). */
-  readonly internalSecret: Uint8Array;
+  /** Signs the call tokens sent to subgraphs; its public half is served as a JWKS. */
+  readonly signingKey: SigningKey;
+  /** Mutu's own subgraphs, which learn the caller's subject; the others are partners'. */
+  readonly internalSubgraphs: ReadonlySet<string>;
+  /** Largest upload on the upload routes. */
+  readonly maxUploadBytes: number;
 }
 
 /** Each subgraph's routing URL: the supergraph's own, or its override. */
@@ -77,16 +100,21 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** /readyz: each subgraph's state. */
   readonly readiness: Record<string, Probe>;
+  /** Rate limits and the bearer token, before a /graphql body is read. */
+  admit(req: IncomingMessage): Promise<Refusal | undefined>;
   /** The request context: the verified identity and the request id. */
   context(req: IncomingMessage): Promise<GatewayContext>;
-  /** Closes the pooled subgraph connections (after apollo.stop()). */
+  /** The public keys subgraphs and partners verify call tokens with, and the upload routes. */
+  readonly routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
+  /** Closes the pooled subgraph connections and the rate-limit store (after apollo.stop()). */
   close(): Promise<void>;
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
   const urls = routingUrls(options.supergraphSdl, options.subgraphUrls);
-  const secret = options.internalSecret;
-  const verify = bearerVerifier(options.auth);
+  const credentials = subgraphCredentials(options.signingKey, options.internalSubgraphs);
+  const jwks: Jwks = jwksOf(options.signingKey);
+  const gatekeeper = admission(options.auth, options.rateLimits);
   const calls = subgraphFetcher(options.subgraphCalls, options.metrics?.onSubgraphCall);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphFile
@@ -99,10 +127,11 @@ export function createGateway(options: GatewayOptions): Gateway {
           url: options.subgraphUrls?.[name] ?? url,
           fetcher: calls.fetcherFor(name) as never,
         },
-        secret,
+        name,
+        credentials,
       ),
   });
-  const protection = armour(options.limits);
+  const protection = armour<GatewayContext>(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection,
@@ -110,19 +139,43 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Stack traces are for logs, not for callers.
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    plugins: [...protection.plugins, ...(options.metrics ? [options.metrics.plugin] : [])],
+    plugins: [
+      ...protection.plugins,
+      maskUnexpectedErrors<GatewayContext>({
+        logger: options.logger,
+        requestIdOf: (context) => context.requestId,
+      }),
+      ...(options.metrics ? [options.metrics.plugin] : []),
+    ],
     validationRules: protection.validationRules,
   });
   return {
     apollo,
-    readiness: subgraphProbes(urls, secret),
+    readiness: subgraphProbes(urls, credentials),
+    admit: gatekeeper.admit,
     context: async (req) => {
       const requestId = req.headers[REQUEST_ID_HEADER];
       return {
-        identity: await verify(req),
+        identity: gatekeeper.identityOf(req),
         ...(typeof requestId === 'string' ? { requestId } : {}),
       };
     },
-    close: calls.close,
+    routes: {
+      [JWKS_PATH]: async (_req, res) => {
+        res.setHeader('cache-control', 'public, max-age=300');
+        sendJson(res, 200, jwks);
+      },
+      ...uploadRoutes({
+        urls,
+        admission: gatekeeper,
+        credentials,
+        dispatcher: calls.dispatcher,
+        maxBytes: options.maxUploadBytes,
+      }),
+    },
+    async close() {
+      await calls.close();
+      await gatekeeper.close();
+    },
   };
 }

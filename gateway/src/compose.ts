@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { IDENTITY_HEADER } from '@mutu/server';
 import { parse } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -28,8 +29,18 @@ export interface SubgraphSource {
   readonly sdl: string;
 }
 
+/**
+ * A call token for asking a running subgraph for its SDL (`subgraph_url`), as the gateway
+ * would ask it; without one, the request goes unsigned (a subgraph may answer `_service`
+ * to anyone: its SDL is in the supergraph anyway).
+ */
+export type IntrospectionCredential = (subgraph: string) => Promise<string>;
+
 /** Reads a rover-style supergraph.yaml and the SDL files it names (paths relative to it). */
-export async function loadSubgraphs(configPath: string): Promise<SubgraphSource[]> {
+export async function loadSubgraphs(
+  configPath: string,
+  options: { credential?: IntrospectionCredential } = {},
+): Promise<SubgraphSource[]> {
   const parsed = configSchema.safeParse(parseYaml(await readFile(configPath, 'utf8')));
   if (!parsed.success) {
     throw new Error(
@@ -41,20 +52,28 @@ export async function loadSubgraphs(configPath: string): Promise<SubgraphSource[
     Object.entries(parsed.data.subgraphs).map(async ([name, subgraph]) => ({
       name,
       url: subgraph.routing_url,
-      sdl: await readSdl(name, subgraph.schema, base),
+      sdl: await readSdl(name, subgraph.schema, base, options.credential),
     })),
   );
 }
 
 type SchemaSource = { file: string } | { workspace: string } | { subgraph_url: string };
 
-async function readSdl(name: string, source: SchemaSource, base: string): Promise<string> {
+async function readSdl(
+  name: string,
+  source: SchemaSource,
+  base: string,
+  credential?: IntrospectionCredential,
+): Promise<string> {
   if ('file' in source) return readFile(path.resolve(base, source.file), 'utf8');
   if ('workspace' in source) return readFile(await workspaceSchema(source.workspace), 'utf8');
   try {
     const response = await fetch(source.subgraph_url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(credential ? { [IDENTITY_HEADER]: await credential(name) } : {}),
+      },
       body: JSON.stringify({ query: '{ _service { sdl } }' }),
       signal: AbortSignal.timeout(10_000),
     });

@@ -1,32 +1,61 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger, type RunningServer, serveGraphQL } from '@mutu/server';
 import { createGateway } from './app.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import { type Env, gatewaySettings } from './env.js';
 import { EXPLORER_DIR, explorerRoutes } from './explorer.js';
-import { createMetrics } from './metrics.js';
+import { createMetrics, type Metrics } from './metrics.js';
+
+export interface RunningGateway extends RunningServer {
+  /** Where Prometheus scrapes /metrics: a port of its own, not the public one. */
+  readonly metricsUrl: string;
+}
+
+/** /metrics on the internal address only: request counts and latencies are not for callers. */
+async function serveMetrics(metrics: Metrics, port: number, host: string) {
+  const server = createServer(async (req, res) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/metrics') {
+      res.statusCode = 404;
+      return res.end();
+    }
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.end(await metrics.registry.metrics());
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${bound}/metrics`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 /**
  * The gateway listening as configured: the committed supergraph (or SUPERGRAPH_PATH), limits,
- * CORS, /healthz and /readyz with each subgraph's state. server.ts and the tests start it
- * the same way.
+ * CORS, /healthz and /readyz with each subgraph's state, the JWKS of its call tokens, and
+ * /metrics on its own port. server.ts and the tests start it the same way.
  */
 export async function startGateway(
   env: Env,
   options: { logger?: Logger } = {},
-): Promise<RunningServer> {
+): Promise<RunningGateway> {
   const file = env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE;
+  const logger = options.logger ?? createLogger('gateway', env.LOG_LEVEL);
   const metrics = createMetrics();
   const gateway = createGateway({
     metrics,
+    logger,
     supergraphSdl: await readFile(file, 'utf8'),
     supergraphFile: env.SUPERGRAPH_WATCH ? file : undefined,
     subgraphUrls: env.subgraphUrls,
-    ...gatewaySettings(env),
+    maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    ...(await gatewaySettings(env)),
   });
   await gateway.apollo.start();
   const server = await serveGraphQL({
     apollo: gateway.apollo,
+    admit: gateway.admit,
     context: gateway.context,
     port: env.PORT,
     host: env.HOST,
@@ -36,21 +65,21 @@ export async function startGateway(
     readyWhen: 'any',
     maxBodyBytes: env.MAX_BODY_BYTES,
     corsOrigins: env.CORS_ORIGINS,
-    logger: options.logger ?? createLogger('gateway', env.LOG_LEVEL),
+    logger,
     onGraphQLResponse: metrics.onGraphQLResponse,
     routes: {
       // The explorer needs introspection; with it off, so is the explorer.
       ...(env.INTROSPECTION ? await explorerRoutes(env.EXPLORER_DIR ?? EXPLORER_DIR) : {}),
-      '/metrics': async (_req, res) => {
-        res.setHeader('content-type', metrics.registry.contentType);
-        res.end(await metrics.registry.metrics());
-      },
+      ...gateway.routes,
     },
   });
+  const metricsServer = await serveMetrics(metrics, env.METRICS_PORT, env.METRICS_HOST);
   return {
     ...server,
+    metricsUrl: metricsServer.url,
     async close() {
       await server.close();
+      await metricsServer.close();
       await gateway.apollo.stop();
       await gateway.close();
     },

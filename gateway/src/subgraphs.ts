@@ -1,11 +1,25 @@
-import { IDENTITY_HEADER, type Identity, type Probe, signIdentity } from '@mutu/server';
+import { IDENTITY_HEADER, type Identity, type Probe } from '@mutu/server';
+import { GraphQLError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
+import type { SubgraphCredentials } from './call-tokens.js';
 
 export interface SubgraphCallOptions {
   /** Longest a single subgraph request may take before its fields fail with an error. */
   readonly timeoutMs: number;
   /** Connections kept open per subgraph origin; more requests wait for one to free up. */
   readonly connections: number;
+}
+
+/** A subgraph that cannot be reached, or did not answer in time, named in the error. */
+export function subgraphFailure(name: string, timedOut: boolean, detail: string): GraphQLError {
+  return new GraphQLError(
+    timedOut
+      ? `The ${name} subgraph did not answer within ${detail}`
+      : `The ${name} subgraph is unavailable (${detail})`,
+    {
+      extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE', subgraph: name },
+    },
+  );
 }
 
 /**
@@ -42,17 +56,17 @@ export function subgraphFetcher(
       } catch (error) {
         const timedOut = (error as Error).name === 'TimeoutError';
         onCall(name, timedOut ? 'timeout' : 'error', took());
-        throw new Error(
-          timedOut
-            ? `The ${name} subgraph did not answer within ${options.timeoutMs} ms`
-            : `The ${name} subgraph is unavailable (${(error as Error).message})`,
+        throw subgraphFailure(
+          name,
+          timedOut,
+          timedOut ? `${options.timeoutMs} ms` : (error as Error).message,
         );
       }
     }) as unknown as typeof globalThis.fetch;
-  return { fetcherFor, close: () => agent.close() };
+  return { fetcherFor, dispatcher: agent, close: () => agent.close() };
 }
 
-const PROBE: Identity = { sub: 'service:gateway-readiness', role: 'service', regions: [] };
+const PROBE: Identity = { sub: 'gateway:readiness', role: 'public', regions: [] };
 
 /**
  * /readyz probes, one per subgraph: it answers `{ __typename }` within two seconds. Any
@@ -60,7 +74,7 @@ const PROBE: Identity = { sub: 'service:gateway-readiness', role: 'service', reg
  */
 export function subgraphProbes(
   urls: Readonly<Record<string, string>>,
-  secret: Uint8Array,
+  credentials: SubgraphCredentials,
 ): Record<string, Probe> {
   return Object.fromEntries(
     Object.entries(urls).map(([name, url]) => [
@@ -70,7 +84,7 @@ export function subgraphProbes(
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            [IDENTITY_HEADER]: await signIdentity(PROBE, secret),
+            [IDENTITY_HEADER]: await credentials(PROBE, name),
           },
           body: JSON.stringify({ query: '{ __typename }' }),
           signal: AbortSignal.timeout(2_000),

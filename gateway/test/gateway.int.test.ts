@@ -4,45 +4,19 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
-import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
-import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
-import { startTestSubgraph, type TestSubgraph } from '@mutu/organisations/testing';
-import { createLogger, type Role, type RunningServer } from '@mutu/server';
+import { createLogger } from '@mutu/server';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoToken } from '../src/auth.js';
 import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
-import { authSettings, loadEnv } from '../src/env.js';
+import { loadEnv } from '../src/env.js';
 import { buildExplorer } from '../src/explorer.js';
 import { startGateway } from '../src/start.js';
+import { type Platform, startPlatform } from './platform.js';
 
-let organisations: TestSubgraph;
-let assessments: Awaited<ReturnType<typeof startAssessments>>;
-let engagement: Awaited<ReturnType<typeof startEngagement>>;
-let spbe: Awaited<ReturnType<typeof startSpbeSubgraph>>;
-let gateway: RunningServer;
+let platform: Platform;
 
-async function query(
-  q: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: q, variables }),
-  });
-  return (await response.json()) as {
-    data?: Record<string, unknown>;
-    errors?: { message: string; extensions?: Record<string, unknown> }[];
-  };
-}
-
-/** An Authorization header with a demo token, as `pnpm token` prints them. */
-async function bearer(identity: { sub: string; role: Role; regions?: string[] }) {
-  return { authorization: `Bearer ${await demoToken(identity, authSettings(loadEnv({})))}` };
-}
+const query: Platform['query'] = (...args) => platform.query(...args);
+const bearer: Platform['bearer'] = (identity) => platform.bearer(identity);
 
 /** Log lines of the gateway and the organisations subgraph, as JSON objects. */
 const gatewayLog: Record<string, unknown>[] = [];
@@ -57,32 +31,15 @@ let explorerDir: string;
 beforeAll(async () => {
   explorerDir = await mkdtemp(path.join(os.tmpdir(), 'mutu-explorer-'));
   await buildExplorer(explorerDir);
-  organisations = await startTestSubgraph({
-    logger: createLogger('organisations', 'info', capture(organisationsLog)),
+  platform = await startPlatform({
+    organisationsLogger: createLogger('organisations', 'info', capture(organisationsLog)),
+    gatewayLogger: createLogger('gateway', 'info', capture(gatewayLog)),
+    env: { CORS_ORIGINS: 'https://dashboard.example.go.id', EXPLORER_DIR: explorerDir },
   });
-  assessments = await startAssessments({ organisationsUrl: organisations.url });
-  engagement = await startEngagement({ organisationsUrl: organisations.url });
-  spbe = await startSpbeSubgraph({ port: 0 });
-  gateway = await startGateway(
-    loadEnv({
-      PORT: '0',
-      SUBGRAPH_ORGANISATIONS_URL: organisations.url,
-      SUBGRAPH_ASSESSMENTS_URL: assessments.url,
-      SUBGRAPH_ENGAGEMENT_URL: engagement.url,
-      SUBGRAPH_SPBE_URL: spbe.url,
-      CORS_ORIGINS: 'https://dashboard.example.go.id',
-      EXPLORER_DIR: explorerDir,
-    }),
-    { logger: createLogger('gateway', 'info', capture(gatewayLog)) },
-  );
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await organisations?.close();
-  await assessments?.close();
-  await engagement?.close().catch(() => undefined);
-  await spbe?.stop();
+  await platform?.close();
   if (explorerDir) await rm(explorerDir, { recursive: true, force: true });
 });
 
@@ -367,9 +324,9 @@ describe('through the gateway', () => {
   });
 
   it('serves health and readiness', async () => {
-    const base = gateway.url.replace(/\/graphql$/, '');
+    const base = platform.gateway.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    const subgraphBase = organisations.url.replace(/\/graphql$/, '');
+    const subgraphBase = platform.organisations.url.replace(/\/graphql$/, '');
     const ready = await fetch(`${subgraphBase}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
@@ -408,7 +365,7 @@ describe('through the gateway', () => {
 
 describe('sign-in and roles', () => {
   it('refuses a token it cannot verify with 401, and serves the public without one', async () => {
-    const response = await fetch(gateway.url, {
+    const response = await fetch(platform.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.token' },
       body: JSON.stringify({ query: '{ provinces { code } }' }),
@@ -416,10 +373,10 @@ describe('sign-in and roles', () => {
     expect(response.status).toBe(401);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    const expired = await demoToken({ sub: 'x', role: 'admin' }, authSettings(loadEnv({})), '-1m');
+    const expired = await platform.token({ sub: 'x', role: 'admin' }, '-1m');
     expect(
       (
-        await fetch(gateway.url, {
+        await fetch(platform.gateway.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${expired}` },
           body: JSON.stringify({ query: '{ provinces { code } }' }),
@@ -466,16 +423,21 @@ describe('sign-in and roles', () => {
         '../../services/assessments/scripts/results-csv.ts',
       );
       const run = (...args: string[]) =>
-        promisify(execFile)(tsx, [cli, 'import', file, '--url', gateway.url, ...args]).then(
+        promisify(execFile)(tsx, [
+          cli,
+          'import',
+          file,
+          '--url',
+          platform.gateway.url,
+          ...args,
+        ]).then(
           (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
           (e: { code: number; stdout: string; stderr: string }) => e,
         );
       const anonymous = await run();
       expect(anonymous.code).toBe(2);
-      expect(anonymous.stderr).toContain('not allowed');
-      const token = (
-        await bearer({ sub: 'admin@kemenpan.test', role: 'admin' })
-      ).authorization.slice(7);
+      expect(anonymous.stderr).toContain('Uploads need a bearer token');
+      const token = await platform.token({ sub: 'admin@kemenpan.test', role: 'admin' });
       const refused = await run('--token', token);
       expect(refused.code).toBe(1);
       expect(refused.stdout).toContain('row 2, column score: score must be between 0 and 5, got 9');
@@ -488,7 +450,7 @@ describe('sign-in and roles', () => {
 
 describe('observability', () => {
   it('one request id follows a request through the gateway into the subgraph logs', async () => {
-    const response = await fetch(gateway.url, {
+    const response = await fetch(platform.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-0001' },
       body: JSON.stringify({
@@ -509,7 +471,7 @@ describe('observability', () => {
       expect.objectContaining({ service: 'organisations', reqId: 'trace-0001', status: 200 }),
     );
     // A malformed id is replaced, not propagated.
-    const other = await fetch(gateway.url, {
+    const other = await fetch(platform.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' },
       body: JSON.stringify({ query: '{ __typename }' }),
@@ -520,8 +482,10 @@ describe('observability', () => {
   it("serves Prometheus metrics: requests, latency, errors and each subgraph's latency", async () => {
     await query('{ organisation(id: "15.01") { name } }');
     await query('{ organisation(id: "15.01") { noSuchField } }');
-    const base = gateway.url.replace(/\/graphql$/, '');
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const base = platform.gateway.url.replace(/\/graphql$/, '');
+    // Not on the public port: only on the internal metrics address.
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const text = await (await fetch(platform.gateway.metricsUrl)).text();
     expect(text).toMatch(/mutu_gateway_http_requests_total\{status="200"\} \d+/);
     expect(text).toMatch(/mutu_gateway_request_duration_seconds_count \d+/);
     expect(text).toMatch(
@@ -554,13 +518,13 @@ describe('limits against abusive queries', () => {
     expect(errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(/token/i));
   });
 
-  it('refuses a body over the size limit with 413', async () => {
-    const response = await fetch(gateway.url, {
+  it('refuses a /graphql body over 1 MiB with 413', async () => {
+    const response = await fetch(platform.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         query: '{ __typename }',
-        variables: { pad: 'x'.repeat(17 * 1024 * 1024) },
+        variables: { pad: 'x'.repeat(1024 * 1024) },
       }),
     });
     expect(response.status).toBe(413);
@@ -573,7 +537,7 @@ describe('limits against abusive queries', () => {
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const post = async (body: object) =>
       (await (
-        await fetch(gateway.url, {
+        await fetch(platform.gateway.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
@@ -590,7 +554,7 @@ describe('limits against abusive queries', () => {
 
   it('answers CORS only for the configured origins', async () => {
     const preflight = (origin: string) =>
-      fetch(gateway.url, {
+      fetch(platform.gateway.url, {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'POST' },
       });
@@ -613,7 +577,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)(
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
       try {
         const page = await browser.newPage();
-        const origin = new URL(gateway.url).origin;
+        const origin = new URL(platform.gateway.url).origin;
         const outside: string[] = [];
         // Air-gapped: any request that is not to the gateway fails.
         await page.route('**/*', (route) => {
@@ -646,15 +610,7 @@ describe('a new supergraph file', () => {
     if (!withoutEngagement.ok) throw new Error(withoutEngagement.errors.join('\n'));
     await writeFile(file, withoutEngagement.supergraphSdl);
     const second = await startGateway(
-      loadEnv({
-        PORT: '0',
-        SUPERGRAPH_PATH: file,
-        SUBGRAPH_ORGANISATIONS_URL: organisations.url,
-        SUBGRAPH_ASSESSMENTS_URL: assessments.url,
-        SUBGRAPH_ENGAGEMENT_URL: engagement.url,
-        SUBGRAPH_SPBE_URL: spbe.url,
-        LOG_LEVEL: 'silent',
-      }),
+      loadEnv({ ...platform.env, SUPERGRAPH_PATH: file, LOG_LEVEL: 'silent' }),
     );
     try {
       const ask = async (q: string) =>
@@ -704,7 +660,7 @@ describe('a new supergraph file', () => {
 // Runs last: it stops a subgraph.
 describe('a subgraph stopped mid-test', () => {
   it("answers with the other subgraphs' data and an error for the missing fields", async () => {
-    await engagement.close();
+    await platform.engagement.close();
     const { data, errors } = await query(`{ organisation(id: "62") {
       name results(framework: OMBUDSMAN_COMPLIANCE) { score } agreements { title } } }`);
     expect(data?.organisation).toEqual({
@@ -715,7 +671,7 @@ describe('a subgraph stopped mid-test', () => {
     expect(errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(errors)).toContain('engagement');
 
-    const base = gateway.url.replace(/\/graphql$/, '');
+    const base = platform.gateway.url.replace(/\/graphql$/, '');
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({

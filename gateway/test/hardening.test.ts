@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { generateSigningKey } from '@mutu/server';
+import { type CryptoKey, exportJWK, exportPKCS8, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerVerifier } from '../src/auth.js';
 import { loadEnv } from '../src/env.js';
@@ -46,8 +47,11 @@ describe('subgraph calls', () => {
 describe('tokens from an identity provider (RS256, JWKS)', () => {
   let jwks: { server: Server; url: string };
   let sign: (claims: Record<string, unknown>) => Promise<string>;
+  let privateKey: CryptoKey;
   beforeAll(async () => {
-    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const pair = await generateKeyPair('RS256');
+    const publicKey = pair.publicKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     jwks = await listen((_req, res) => {
       res.setHeader('content-type', 'application/json');
@@ -69,12 +73,11 @@ describe('tokens from an identity provider (RS256, JWKS)', () => {
 
   it("verifies the provider's signature and reads the role and regions", async () => {
     const verify = bearerVerifier({
-      jwtSecret: 'unused-when-jwks-is-set-unused-when-jwks-is-set',
-      jwksUrl: `${jwks.url}/.well-known/jwks.json`,
+      providerKeys: `${jwks.url}/.well-known/jwks.json`,
       issuer: 'https://sso.example.go.id',
       audience: 'mutu',
     });
-    const request = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as never;
+    const request = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
     expect(await verify(request(await sign({ role: 'assessor', regions: ['64'] })))).toEqual({
       sub: 'siti@example.go.id',
       role: 'assessor',
@@ -83,32 +86,52 @@ describe('tokens from an identity provider (RS256, JWKS)', () => {
     await expect(verify(request(await sign({ role: 'superuser' })))).rejects.toThrow(
       /role must be/,
     );
-    // An HS256 token made with some secret is not the provider's.
+    // A shared-secret token is never accepted, whatever the secret.
     const forged = await new SignJWT({ role: 'admin' })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('https://sso.example.go.id')
       .setAudience('mutu')
       .setSubject('x')
+      .setExpirationTime('5m')
       .sign(new TextEncoder().encode('a-secret-of-at-least-thirty-two-bytes'));
     await expect(verify(request(forged))).rejects.toThrow(/bearer token was refused/);
+    // Nor one without an expiry.
+    const forever = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('https://sso.example.go.id')
+      .setAudience('mutu')
+      .setSubject('x')
+      .sign(privateKey);
+    await expect(verify(request(forever))).rejects.toThrow(/"exp" claim/);
   });
 });
 
 describe('in production', () => {
-  it('refuses to start without its secrets', async () => {
-    await expect(
-      startGateway(loadEnv({ PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'silent' })),
-    ).rejects.toThrow(/JWT_SECRET or JWKS_URL is required in production/);
+  it('refuses to start without its keys, naming each missing setting', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /JWKS_URL: required in production; JWT_ISSUER: required in production; GATEWAY_SIGNING_KEY: required in production/,
+    );
   });
 
-  it('turns introspection and the explorer off', async () => {
+  it('refuses the retired shared secrets, anywhere', () => {
+    for (const retired of ['JWT_SECRET', 'MUTU_INTERNAL_SECRET']) {
+      expect(() => loadEnv({ [retired]: 'a-production-secret-of-at-least-32-chars' })).toThrow(
+        new RegExp(`${retired}: shared secrets are no longer accepted`),
+      );
+    }
+  });
+
+  it('turns introspection and the explorer off, and publishes only the public half of its key', async () => {
+    const key = await generateSigningKey();
     const gateway = await startGateway(
       loadEnv({
         PORT: '0',
+        METRICS_PORT: '0',
         NODE_ENV: 'production',
         LOG_LEVEL: 'silent',
-        JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
-        MUTU_INTERNAL_SECRET: 'an-internal-secret-of-at-least-32-chars',
+        JWKS_URL: 'https://sso.example.go.id/.well-known/jwks.json',
+        JWT_ISSUER: 'https://sso.example.go.id',
+        GATEWAY_SIGNING_KEY: await exportPKCS8(key.privateKey),
         SUBGRAPH_ORGANISATIONS_URL: 'http://127.0.0.1:9/graphql',
       }),
     );
@@ -120,8 +143,14 @@ describe('in production', () => {
       });
       const body = (await response.json()) as { errors?: { message: string }[] };
       expect(body.errors?.[0]?.message).toMatch(/introspection/i);
-      const explorer = await fetch(gateway.url.replace(/\/graphql$/, '/explorer'));
-      expect(explorer.status).toBe(404);
+      const base = gateway.url.replace(/\/graphql$/, '');
+      expect((await fetch(`${base}/explorer`)).status).toBe(404);
+      const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as {
+        keys: Record<string, unknown>[];
+      };
+      expect(jwks.keys).toEqual([
+        { kty: 'OKP', crv: 'Ed25519', x: key.publicJwk.x, kid: key.kid, alg: 'EdDSA', use: 'sig' },
+      ]);
     } finally {
       await gateway.close();
     }

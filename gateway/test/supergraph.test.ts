@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
+import { generateSigningKey, jwksOf, PUBLIC } from '@mutu/server';
 import { describe, expect, it } from 'vitest';
+import { subgraphCredentials } from '../src/call-tokens.js';
 import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
 
 describe('supergraph', () => {
@@ -26,7 +28,10 @@ describe('supergraph', () => {
   });
 
   it('reads a subgraph SDL from a running subgraph (subgraph_url) as well as from files', async () => {
-    const partner = await startSpbeSubgraph({ port: 0 });
+    const key = await generateSigningKey();
+    const partner = await startSpbeSubgraph({ port: 0, gatewayKeys: jwksOf(key) });
+    const credentials = subgraphCredentials(key, new Set());
+    const credential = (name: string) => credentials(PUBLIC, name);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-compose-'));
     try {
       const config = path.join(dir, 'supergraph.yaml');
@@ -41,7 +46,9 @@ describe('supergraph', () => {
     schema: { subgraph_url: ${partner.url} }
 `,
       );
-      const subgraphs = await loadSubgraphs(config);
+      // The partner answers the gateway only: unsigned, it refuses; with a call token, it answers.
+      await expect(loadSubgraphs(config)).rejects.toThrow(/could not introspect/);
+      const subgraphs = await loadSubgraphs(config, { credential });
       expect(subgraphs.map((s) => s.name)).toEqual(['organisations', 'spbe']);
       expect(subgraphs[1]?.sdl).toContain('type SpbeResult');
       const result = compose(subgraphs);
@@ -52,7 +59,9 @@ describe('supergraph', () => {
         config,
         'subgraphs:\n  spbe:\n    routing_url: http://127.0.0.1:4010/graphql\n    schema: { subgraph_url: "http://127.0.0.1:9/graphql" }\n',
       );
-      await expect(loadSubgraphs(config)).rejects.toThrow(/subgraph spbe: could not introspect/);
+      await expect(loadSubgraphs(config, { credential })).rejects.toThrow(
+        /subgraph spbe: could not introspect/,
+      );
     } finally {
       await partner.stop();
       await rm(dir, { recursive: true, force: true });

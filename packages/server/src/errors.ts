@@ -1,4 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logging.js';
 
 /**
  * A malformed argument: `extensions.code` is BAD_USER_INPUT (Apollo's convention, which clients
@@ -6,4 +8,56 @@ import { GraphQLError } from 'graphql';
  */
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+/** Codes that say something went wrong inside: their message is for the log, not the caller. */
+const UNEXPECTED = new Set([undefined, 'INTERNAL_SERVER_ERROR']);
+
+/** Whether an answer's error is one we did not mean to send (a database message, a bug). */
+export const isUnexpected = (error: GraphQLFormattedError): boolean =>
+  UNEXPECTED.has(error.extensions?.code as string | undefined);
+
+/**
+ * Masks unexpected errors: the caller reads a generic message with the request id, and the log
+ * holds the real one under the same id. Errors that carry a code of ours (BAD_USER_INPUT,
+ * FORBIDDEN, a subgraph's name when it is down...) pass unchanged.
+ */
+export function maskUnexpectedErrors<TContext extends BaseContext>(options: {
+  logger?: Logger;
+  requestIdOf: (context: TContext) => string | undefined;
+}): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = error.extensions?.code as string | undefined;
+            if (UNEXPECTED.has(code)) {
+              options.logger?.error(
+                { reqId: options.requestIdOf(contextValue), err: error.originalError ?? error },
+                'unexpected error',
+              );
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const requestId = options.requestIdOf(contextValue);
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            isUnexpected(error)
+              ? {
+                  message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}; the details are in the server log`,
+                  ...(error.locations ? { locations: error.locations } : {}),
+                  ...(error.path ? { path: error.path } : {}),
+                  extensions: {
+                    code: 'INTERNAL_SERVER_ERROR',
+                    ...(requestId ? { requestId } : {}),
+                  },
+                }
+              : error,
+          );
+        },
+      };
+    },
+  };
 }

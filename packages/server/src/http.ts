@@ -13,7 +13,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly host?: string;
   /** Checks behind /readyz, by name (database, subgraphs...). */
   readonly readiness?: Readonly<Record<string, Probe>>;
-  /** Largest request body accepted, in bytes. */
+  /** Largest /graphql body accepted, in bytes (1 MiB by default). */
   readonly maxBodyBytes?: number;
   /** Browser origins allowed to call /graphql from another site; none by default. */
   readonly corsOrigins?: readonly string[];
@@ -24,10 +24,15 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   readonly readyWhen?: 'all' | 'any';
   /** One structured line per request (id, method, path, status, time); none when omitted. */
   readonly logger?: Logger;
-  /** Extra GET routes, e.g. /metrics. */
+  /** Extra routes by path (the explorer, a JWKS, uploads); each checks its own callers. */
   readonly routes?: Readonly<
     Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>
   >;
+  /**
+   * Decides before a /graphql body is read whether the request is served at all (rate limits,
+   * the bearer token); undefined lets it through.
+   */
+  readonly admit?: (req: IncomingMessage) => Promise<Refusal | undefined>;
   /** Called when each /graphql response is finished (metrics). */
   readonly onGraphQLResponse?: (info: { status: number; seconds: number }) => void;
 }
@@ -38,22 +43,64 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-class BodyTooLarge extends Error {}
+/** A JSON answer. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** An error answer in GraphQL's shape, so clients read every refusal the same way. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] });
+}
+
+/** Why a request is refused before its body is read (a rate limit, a bad token). */
+export interface Refusal {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Reads a request body up to `limit` bytes; beyond that it throws PayloadTooLarge. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
+    if (size > limit) throw new PayloadTooLarge(limit);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+/** A body over its route's limit. */
+export class PayloadTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`The request body exceeds ${limit} bytes`);
+  }
+}
+
+/**
+ * Answers 413 for a body over its limit. The rest of the body is not read, so the connection
+ * is closed rather than reused.
+ */
+export function sendPayloadTooLarge(
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: PayloadTooLarge,
+): void {
+  res.setHeader('connection', 'close');
+  res.on('finish', () => req.destroy());
+  sendError(res, 413, 'PAYLOAD_TOO_LARGE', error.message, { limit: error.limit });
 }
 
 async function readiness(probes: Readonly<Record<string, Probe>>, readyWhen: 'all' | 'any') {
@@ -84,7 +131,7 @@ async function readiness(probes: Readonly<Record<string, Probe>>, readyWhen: 'al
 export async function serveGraphQL<TContext extends BaseContext>(
   options: GraphQLHttpOptions<TContext>,
 ): Promise<RunningServer> {
-  const limit = options.maxBodyBytes ?? 1_000_000;
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
@@ -131,11 +178,19 @@ export async function serveGraphQL<TContext extends BaseContext>(
         res.statusCode = 204;
         return res.end();
       }
+      const refusal = await options.admit?.(req);
+      if (refusal) {
+        for (const [key, value] of Object.entries(refusal.headers ?? {})) res.setHeader(key, value);
+        // A refused body is never read: close the connection instead of draining it.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+        return sendError(res, refusal.status, refusal.code, refusal.message);
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+      const raw = req.method === 'POST' ? (await readBody(req, limit)).toString('utf8') : '';
       let body: unknown = raw;
       if (raw && headers.get('content-type')?.includes('application/json')) {
         try {
@@ -164,22 +219,17 @@ export async function serveGraphQL<TContext extends BaseContext>(
         res.end();
       }
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        // The rest of the body is not read: close the connection so it cannot be reused.
-        res.setHeader('connection', 'close');
-        res.on('finish', () => req.destroy());
-        return sendJson(res, 413, {
-          errors: [
-            {
-              message: `The request body exceeds ${limit} bytes`,
-              extensions: { code: 'PAYLOAD_TOO_LARGE' },
-            },
-          ],
-        });
-      }
+      if (error instanceof PayloadTooLarge) return sendPayloadTooLarge(req, res, error);
       options.logger?.error({ reqId: requestId, err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
-      else res.end();
+      if (!res.headersSent) {
+        sendError(
+          res,
+          500,
+          'INTERNAL_SERVER_ERROR',
+          `Internal server error (request id ${requestId}); the details are in the server log`,
+          { requestId },
+        );
+      } else res.end();
     }
   });
   server.keepAliveTimeout = 65_000;

@@ -1,16 +1,35 @@
-export { badUserInput } from './errors.js';
-export { type GraphQLHttpOptions, type Probe, type RunningServer, serveGraphQL } from './http.js';
+export { badUserInput, isUnexpected, maskUnexpectedErrors } from './errors.js';
+export {
+  type GraphQLHttpOptions,
+  PayloadTooLarge,
+  type Probe,
+  type Refusal,
+  type RunningServer,
+  readBody,
+  sendError,
+  sendJson,
+  sendPayloadTooLarge,
+  serveGraphQL,
+} from './http.js';
 export {
   coversOrganisation,
-  IDENTITY_HEADER,
   type Identity,
-  identityOf,
-  internalSecret,
   PUBLIC,
   ROLES,
   type Role,
-  signIdentity,
+  USER_ROLES,
 } from './identity.js';
+export {
+  exportSigningKey,
+  generateSigningKey,
+  type Jwks,
+  jwksOf,
+  SIGNING_ALGORITHMS,
+  type SigningAlgorithm,
+  type SigningKey,
+  signingKeyFile,
+  signingKeyFrom,
+} from './keys.js';
 export {
   createLogger,
   LOG_LEVELS,
@@ -20,3 +39,18 @@ export {
 } from './logging.js';
 export { assertPageSize, MAX_PAGE } from './pagination.js';
 export { closeOnSignals } from './shutdown.js';
+export {
+  CALL_TOKEN_SECONDS,
+  CALL_TOKEN_TYPE,
+  type CallClaims,
+  type CallSigner,
+  type CallVerifier,
+  callSigner,
+  callVerifier,
+  GATEWAY_ISSUER,
+  IDENTITY_HEADER,
+  JWKS_PATH,
+  keySetOf,
+  serviceIssuer,
+  type TrustedIssuer,
+} from './tokens.js';

@@ -8,8 +8,8 @@ export {
   parseAssessmentCycleId,
   placeOfOrganisation,
 } from './contract.js';
-export type { ServiceDefinition } from './definition.js';
-export { parseOrganisationsUrl, parseServiceEnv, type ServiceEnv } from './env.js';
+export type { RequestInfo, ServiceDefinition, ServiceRoute } from './definition.js';
+export { parseServiceEnv, type ServiceEnv } from './env.js';
 export {
   assertOrganisationIdInput,
   cleanOptionalText,
@@ -38,10 +38,21 @@ export {
   SCOPE_AUTH_OPTIONS,
   type SubgraphContext,
   type SubgraphSchemaTypes,
+  scopesOf,
   subgraphBuilderOptions,
   subgraphParts,
 } from './pothos.js';
 export { type PrismaHolder, prismaHolder } from './prisma.js';
 export { runService } from './run.js';
 export { defineScalars } from './scalars.js';
+export { serveService } from './serve.js';
 export { cleanName, searchKey, slugify } from './text.js';
+export {
+  calledBy,
+  callersOf,
+  defaultOrigin,
+  MUTU_PROCESSES,
+  type MutuProcess,
+  type MutuSubgraph,
+} from './topology.js';
+export { type ServiceTrust, serviceTrust, type TrustOptions, trustFromEnv } from './trust.js';

@@ -1,19 +1,26 @@
-import { IDENTITY_HEADER, type Identity, internalSecret, signIdentity } from '@mutu/server';
+import { IDENTITY_HEADER } from '@mutu/server';
 import { GraphQLError } from 'graphql';
 import { isOrganisationId } from './contract.js';
-
-/** Subgraphs ask each other as a service, with the same signed identity the gateway sends. */
-const SERVICE: Identity = { sub: 'service:organisation-directory', role: 'service', regions: [] };
 
 /** The organisations subgraph's own cap on organisationsByIds. */
 const IDS_PER_FIELD = 100;
 const TIMEOUT_MS = 10_000;
 
-let organisationsUrl = 'http://127.0.0.1:4001/graphql';
+let organisationsUrl: string | undefined;
+let credential: ((audience: string) => Promise<string>) | undefined;
 
-/** Where the organisations subgraph answers (ORGANISATIONS_URL; tests point it at theirs). */
-export function useOrganisationsAt(url: string): void {
+/**
+ * Where the organisations subgraph answers (ORGANISATIONS_URL; tests point it at theirs), and
+ * the calling service's own credential: a call token of role `service`, signed with that
+ * service's key, for the organisations subgraph only. It reads the public register; it cannot
+ * act for any user. Without a credential, the one already set stays (tests move the address).
+ */
+export function useOrganisationsAt(
+  url: string,
+  serviceCredential?: (audience: string) => Promise<string>,
+): void {
   organisationsUrl = url;
+  credential = serviceCredential ?? credential;
 }
 
 /** What the register says about an organisation, as far as other subgraphs need it. */
@@ -58,12 +65,15 @@ export async function findOrganisations(
     >;
     errors?: { message: string }[];
   };
+  if (!organisationsUrl || !credential) {
+    throw unavailable('this service was started without the address of the organisations subgraph');
+  }
   try {
     const response = await fetch(organisationsUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [IDENTITY_HEADER]: await signIdentity(SERVICE, internalSecret()),
+        [IDENTITY_HEADER]: await credential('organisations'),
       },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(TIMEOUT_MS),

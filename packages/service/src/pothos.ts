@@ -1,13 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import {
-  coversOrganisation,
-  IDENTITY_HEADER,
-  type Identity,
-  identityOf,
-  internalSecret,
-  type Probe,
-} from '@mutu/server';
+import { coversOrganisation, type Identity, type Logger, type Probe } from '@mutu/server';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -16,6 +8,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { subgraphApollo } from './apollo.js';
+import type { RequestInfo } from './definition.js';
 
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -50,6 +43,8 @@ export interface SubgraphContext<L> {
   loaders: L;
   /** Who is asking, as the gateway verified and signed it; `sub` goes into audit entries. */
   identity: Identity;
+  /** This request's id, as in the logs; unexpected errors quote it to the caller. */
+  requestId?: string;
 }
 
 /**
@@ -63,13 +58,22 @@ export interface MutuAuthScopes {
   assessorOf: string;
 }
 
+/**
+ * What an identity may do: the one rule behind every field's authScopes and every route
+ * (uploads) that is not GraphQL. A service's own call (a register look-up) holds no scope: it
+ * reads what the public reads, nothing more.
+ */
+export function scopesOf(identity: Identity) {
+  return {
+    analyst: ['analyst', 'assessor', 'admin'].includes(identity.role),
+    admin: identity.role === 'admin',
+    assessorOf: (organisationId: string) => coversOrganisation(identity, organisationId),
+  };
+}
+
 /** plugin-scope-auth options every subgraph's builder uses. */
 export const SCOPE_AUTH_OPTIONS = {
-  authScopes: (context: SubgraphContext<unknown>) => ({
-    analyst: ['analyst', 'assessor', 'admin', 'service'].includes(context.identity.role),
-    admin: context.identity.role === 'admin',
-    assessorOf: (organisationId: string) => coversOrganisation(context.identity, organisationId),
-  }),
+  authScopes: (context: SubgraphContext<unknown>) => scopesOf(context.identity),
   unauthorizedError: (
     _parent: unknown,
     context: SubgraphContext<unknown>,
@@ -91,16 +95,17 @@ export function subgraphParts<L>(options: {
   createLoaders: () => L;
 }) {
   return {
-    createApollo: (): ApolloServer<SubgraphContext<L>> =>
-      subgraphApollo<SubgraphContext<L>>(options.schema),
+    createApollo: (logger?: Logger): ApolloServer<SubgraphContext<L>> =>
+      subgraphApollo<SubgraphContext<L>>(options.schema, logger),
     readiness: {
       database: async () => void (await options.database().$queryRaw`select 1`),
     } satisfies Record<string, Probe>,
-    createContext: async (req?: IncomingMessage): Promise<SubgraphContext<L>> => {
-      // Subgraphs answer the gateway (and each other) only: every call carries a signed identity.
-      const identity = await identityOf(req?.headers[IDENTITY_HEADER], internalSecret());
-      return { loaders: options.createLoaders(), identity };
-    },
+    // The call token was verified by the shared start-up before the context is made.
+    createContext: ({ identity, requestId }: RequestInfo): SubgraphContext<L> => ({
+      loaders: options.createLoaders(),
+      identity,
+      requestId,
+    }),
   };
 }
 

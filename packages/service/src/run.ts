@@ -1,8 +1,11 @@
 import type { BaseContext } from '@apollo/server';
 import { applyMigrations, openDatabase } from '@mutu/db';
-import { closeOnSignals, createLogger, serveGraphQL } from '@mutu/server';
+import { closeOnSignals, createLogger } from '@mutu/server';
 import type { ServiceDefinition } from './definition.js';
 import type { ServiceEnv } from './env.js';
+import { useOrganisationsAt } from './organisation-directory.js';
+import { serveService } from './serve.js';
+import { trustFromEnv } from './trust.js';
 
 /**
  * Starts a subgraph process: opens its database (embedded PGlite unless DATABASE_URL is set),
@@ -13,6 +16,10 @@ export async function runService<TContext extends BaseContext>(
   service: ServiceDefinition<TContext>,
   env: ServiceEnv,
 ): Promise<void> {
+  const trust = await trustFromEnv(env);
+  if (env.serviceUrls.organisations && trust.credential) {
+    useOrganisationsAt(env.serviceUrls.organisations, trust.credential);
+  }
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   if ((env.MIGRATE_ON_START ?? String(db.embedded)) === 'true') {
     const applied = await applyMigrations(db.url, service.migrationsDir);
@@ -22,15 +29,9 @@ export async function runService<TContext extends BaseContext>(
   if (service.seed && (env.SEED_ON_START ?? String(db.embedded)) === 'true') {
     console.log(`${service.name}: ${await service.seed()}`);
   }
-  const apollo = service.createApollo();
-  await apollo.start();
-  const server = await serveGraphQL({
-    apollo,
-    context: service.createContext,
+  const server = await serveService(service, trust, {
     port: env.PORT,
     host: env.HOST,
-    readiness: service.readiness,
-    maxBodyBytes: service.maxBodyBytes,
     logger: createLogger(service.name, env.LOG_LEVEL),
   });
   console.log(
@@ -38,7 +39,6 @@ export async function runService<TContext extends BaseContext>(
   );
   closeOnSignals(service.name, async () => {
     await server.close();
-    await apollo.stop();
     await service.disconnect();
     await db.close();
   });

@@ -1,22 +1,41 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSpbeSubgraph } from '../src/server.js';
 
 let subgraph;
+let gatewayKey;
+let otherKey;
 beforeAll(async () => {
-  subgraph = await startSpbeSubgraph({ port: 0 });
+  gatewayKey = await generateKeyPair('EdDSA');
+  otherKey = await generateKeyPair('EdDSA');
+  const jwk = { ...(await exportJWK(gatewayKey.publicKey)), kid: 'gw', alg: 'EdDSA' };
+  subgraph = await startSpbeSubgraph({ port: 0, gatewayKeys: { keys: [jwk] } });
 });
 afterAll(async () => {
   await subgraph?.stop();
 });
 
-const ask = async (query, variables) =>
-  (
-    await fetch(subgraph.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    })
-  ).json();
+/** A call token as the Mutu gateway makes it (docs/partners.md), or one that differs from it. */
+const callToken = ({ key = gatewayKey, audience = 'spbe', typ = 'mutu-call+jwt' } = {}) =>
+  new SignJWT({ role: 'public' })
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'gw', typ })
+    .setIssuer('mutu-gateway')
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime('30s')
+    .sign(key.privateKey);
+
+const ask = async (query, variables, token) => {
+  const response = await fetch(subgraph.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token === null ? {} : { 'x-mutu-identity': token ?? (await callToken()) }),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...(await response.json()) };
+};
 
 describe('SPBE partner subgraph', () => {
   it("resolves an organisation's SPBE results, newest first, flagged synthetic", async () => {
@@ -47,5 +66,19 @@ describe('SPBE partner subgraph', () => {
     ]);
     const { errors } = await ask('{ spbeResults(year: 2010) { result { index } } }');
     expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'year' });
+  });
+
+  it("answers the gateway only: no token, another key, another audience or a bearer token's type get 401", async () => {
+    const refusals = [
+      null,
+      await callToken({ key: otherKey }),
+      await callToken({ audience: 'assessments' }),
+      await callToken({ typ: 'JWT' }),
+    ];
+    for (const token of refusals) {
+      const answer = await ask('{ __typename }', undefined, token);
+      expect(answer.status).toBe(401);
+      expect(answer.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
   });
 });

@@ -1,6 +1,7 @@
-// Imports published results from CSV through the running gateway, or exports them. It talks
-// GraphQL, not SQL, so it works while the platform runs on its embedded database and goes
-// through the same checks (sign-in, the register, the scales, all-or-nothing) as the graph.
+// Imports published results from CSV through the running gateway (its /imports/results upload
+// route), or exports them (GraphQL). It never touches SQL, so it works while the platform runs
+// on its embedded database and goes through the same checks (sign-in, the register, the
+// scales, all-or-nothing) as the graph.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,21 +54,31 @@ async function call<T>(query: string, variables: Record<string, unknown>): Promi
   return body.data;
 }
 
-async function runImport(file: string): Promise<number> {
-  const csv = await readFile(here(file), 'utf8');
-  const { importResults: report } = await call<{ importResults: ImportReport }>(
-    `mutation($csv: String!, $fileName: String, $dryRun: Boolean, $skip: Boolean, $create: Boolean) {
-      importResults(csv: $csv, fileName: $fileName, dryRun: $dryRun, skipBadRows: $skip, createCycles: $create) {
-        rows created corrected unchanged skipped cyclesCreated committed dryRun
-        problems { row column reason } } }`,
-    {
-      csv,
-      fileName: path.basename(file),
-      dryRun: values['dry-run'],
-      skip: values['skip-bad-rows'],
-      create: values['create-cycles'],
+/** Sends the file to the gateway's upload route, which streams it to the assessments subgraph. */
+async function upload(file: string): Promise<ImportReport> {
+  const params = new URLSearchParams({
+    fileName: path.basename(file),
+    dryRun: String(values['dry-run']),
+    skipBadRows: String(values['skip-bad-rows']),
+    createCycles: String(values['create-cycles']),
+  });
+  const response = await fetch(new URL(`/imports/results?${params}`, values.url), {
+    method: 'POST',
+    headers: {
+      'content-type': 'text/csv',
+      ...(values.token ? { authorization: `Bearer ${values.token}` } : {}),
     },
-  );
+    body: await readFile(here(file)),
+  });
+  const body = (await response.json()) as ImportReport & { errors?: { message: string }[] };
+  if (!response.ok || body.errors?.length) {
+    throw new Error(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+async function runImport(file: string): Promise<number> {
+  const report = await upload(file);
   if (values.json) {
     console.log(JSON.stringify(report, null, 2));
   } else {

@@ -4,6 +4,7 @@ import type { Context } from './builder.js';
 import { connectPrisma, disconnectPrisma, prisma } from './db.js';
 import { seedDemoData } from './demo-data.js';
 import { MIGRATIONS_DIR } from './env.js';
+import { importResultsRoute } from './import-route.js';
 
 /** This subgraph as the shared start-up (server.ts, tests, the gateway's tests) sees it. */
 export const service: ServiceDefinition<Context> = {
@@ -18,6 +19,6 @@ export const service: ServiceDefinition<Context> = {
   createApollo,
   createContext,
   readiness,
-  // CSV imports arrive in one request (importResults); a 10,000-row file is about 0.5 MB.
-  maxBodyBytes: 16 * 1024 * 1024,
+  // CSV files arrive on a route of their own, streamed by the gateway, never as a GraphQL string.
+  routes: { '/imports/results': importResultsRoute },
 };

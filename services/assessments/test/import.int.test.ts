@@ -1,5 +1,6 @@
 import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
-import { graphql } from '@mutu/server/testing';
+import { IDENTITY_HEADER } from '@mutu/server';
+import { graphql, testCallToken } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
 import { getRegencies } from 'idn-area-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,16 +22,18 @@ async function importCsv(
   csv: string,
   flags: { dryRun?: boolean; skipBadRows?: boolean; createCycles?: boolean } = {},
 ) {
-  const { data, errors } = await graphql<{ importResults: ImportReport }>(
-    subgraph.url,
-    `mutation($csv: String!, $dry: Boolean, $skip: Boolean, $create: Boolean) {
-      importResults(csv: $csv, fileName: "test.csv", dryRun: $dry, skipBadRows: $skip, createCycles: $create) {
-        rows created corrected unchanged skipped cyclesCreated committed dryRun
-        problems { row column reason } } }`,
-    { csv, dry: flags.dryRun, skip: flags.skipBadRows, create: flags.createCycles },
-  );
-  expect(errors).toBeUndefined();
-  return data?.importResults as ImportReport;
+  const params = new URLSearchParams({ fileName: 'test.csv' });
+  for (const [flag, value] of Object.entries(flags)) params.set(flag, String(value));
+  const response = await fetch(new URL(`/imports/results?${params}`, subgraph.url), {
+    method: 'POST',
+    headers: {
+      'content-type': 'text/csv',
+      [IDENTITY_HEADER]: await testCallToken(subgraph.url),
+    },
+    body: csv,
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as ImportReport;
 }
 
 const ASPECTS = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'];
@@ -188,5 +191,42 @@ describe('CSV import of published results', () => {
       { row: 1, column: 'nilai', reason: expect.stringContaining('unknown column') },
     ]);
     expect(report.committed).toBe(false);
+  });
+
+  it('takes files from administrators only, on its own route, up to 12 MiB', async () => {
+    const url = new URL('/imports/results', subgraph.url);
+    const csv = 'framework,year,region_code,score\nIPP,2024,15.05,3.10\n';
+    const before = await tableCounts();
+    const send = async (token: string | null, body: string | Buffer = csv) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...(token ? { [IDENTITY_HEADER]: token } : {}) },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect((await send(null)).status).toBe(401);
+    const analyst = await send(
+      await testCallToken(subgraph.url, { sub: 'a', role: 'analyst', regions: [] }),
+    );
+    expect(analyst).toMatchObject({
+      status: 403,
+      body: { errors: [{ extensions: { code: 'FORBIDDEN' } }] },
+    });
+    const huge = await send(await testCallToken(subgraph.url), Buffer.alloc(13 * 1024 * 1024, 'a'));
+    expect(huge).toMatchObject({
+      status: 413,
+      body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+    });
+    const badFlag = await fetch(`${url}?dryRun=yes`, {
+      method: 'POST',
+      headers: { [IDENTITY_HEADER]: await testCallToken(subgraph.url) },
+      body: csv,
+    });
+    expect(badFlag.status).toBe(400);
+    expect(await badFlag.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'dryRun' } }],
+    });
+    expect(await tableCounts()).toEqual(before);
   });
 });

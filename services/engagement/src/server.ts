@@ -1,7 +1,5 @@
-import { runService, useOrganisationsAt } from '@mutu/service';
+import { runService } from '@mutu/service';
 import { loadEnv } from './env.js';
 import { service } from './service.js';
 
-const env = loadEnv();
-useOrganisationsAt(env.ORGANISATIONS_URL);
-await runService(service, env);
+await runService(service, loadEnv());

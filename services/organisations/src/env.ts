@@ -6,7 +6,7 @@ const serviceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** Configuration, validated once; the only reader of process.env in this service. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServiceEnv {
-  return parseServiceEnv(source, { name: 'organisations', port: 4001, serviceRoot });
+  return parseServiceEnv(source, { name: 'organisations', serviceRoot });
 }
 
 export const MIGRATIONS_DIR = path.join(serviceRoot, 'prisma', 'migrations');

@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
+import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
+import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
+import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
+import {
+  exportSigningKey,
+  jwksOf,
+  type Logger,
+  type Role,
+  type SigningKey,
+  signingKeyFile,
+} from '@mutu/server';
+import { testKeys } from '@mutu/server/testing';
+import type { TestService } from '@mutu/service/testing';
+import { demoToken } from '../src/auth.js';
+import { loadEnv } from '../src/env.js';
+import { type RunningGateway, startGateway } from '../src/start.js';
+
+export interface Platform {
+  readonly organisations: TestService;
+  readonly assessments: TestService;
+  readonly engagement: TestService;
+  readonly spbe: { url: string; stop(): Promise<void> };
+  readonly gateway: RunningGateway;
+  /** The settings the gateway was started with, for a second gateway beside it. */
+  readonly env: Record<string, string>;
+  /** The demo identity provider's key (a temporary file of this run). */
+  readonly identityProvider: SigningKey;
+  /** A bearer token of the demo identity provider, as `pnpm token` prints them. */
+  token(
+    identity: { sub: string; role: Role; regions?: string[] },
+    expiresIn?: string,
+  ): Promise<string>;
+  /** The same, as an Authorization header. */
+  bearer(identity: {
+    sub: string;
+    role: Role;
+    regions?: string[];
+  }): Promise<Record<string, string>>;
+  /** Posts an operation to the gateway and returns its JSON answer. */
+  query(
+    q: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{
+    data?: Record<string, unknown>;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Every subgraph on its own test database, the SPBE partner, and the gateway in front, as
+ * `pnpm start` runs them: the subgraphs and the partner trust the gateway's (test) key only.
+ */
+export async function startPlatform(
+  options: {
+    env?: Record<string, string>;
+    organisationsLogger?: Logger;
+    gatewayLogger?: Logger;
+  } = {},
+): Promise<Platform> {
+  const organisations = await startOrganisations({ logger: options.organisationsLogger });
+  const assessments = await startAssessments({ organisationsUrl: organisations.url });
+  const engagement = await startEngagement({ organisationsUrl: organisations.url });
+  const gatewayKey = await testKeys.gateway();
+  const spbe = await startSpbeSubgraph({ port: 0, gatewayKeys: jwksOf(gatewayKey) });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-idp-'));
+  const env = {
+    PORT: '0',
+    METRICS_PORT: '0',
+    GATEWAY_SIGNING_KEY: await exportSigningKey(gatewayKey),
+    DEMO_IDP_KEY_FILE: path.join(dir, 'demo-idp-key.json'),
+    SUBGRAPH_ORGANISATIONS_URL: organisations.url,
+    SUBGRAPH_ASSESSMENTS_URL: assessments.url,
+    SUBGRAPH_ENGAGEMENT_URL: engagement.url,
+    SUBGRAPH_SPBE_URL: spbe.url,
+    // The suites send more than a person would; the limits have a test of their own.
+    RATE_LIMIT_PER_ADDRESS: '0',
+    RATE_LIMIT_PER_TOKEN: '0',
+    ...options.env,
+  };
+  const gateway = await startGateway(loadEnv(env), { logger: options.gatewayLogger });
+  const identityProvider = await signingKeyFile(env.DEMO_IDP_KEY_FILE);
+  const token: Platform['token'] = (identity, expiresIn) =>
+    demoToken(identity, identityProvider, { audience: 'mutu', expiresIn });
+  return {
+    organisations,
+    assessments,
+    engagement,
+    spbe,
+    gateway,
+    env,
+    identityProvider,
+    token,
+    bearer: async (identity) => ({ authorization: `Bearer ${await token(identity)}` }),
+    async query(q, variables, headers = {}) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: q, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    async close() {
+      await gateway.close();
+      await organisations.close();
+      await assessments.close();
+      await engagement.close().catch(() => undefined);
+      await spbe.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { PayloadTooLarge, readBody, sendError, sendJson, sendPayloadTooLarge } from '@mutu/server';
+import { type ServiceRoute, scopesOf } from '@mutu/service';
+import { importResults } from './import.js';
+
+/** Beyond this an import belongs in several files; it keeps one request's memory bounded. */
+export const MAX_CSV_BYTES = 12 * 1024 * 1024;
+
+const FLAGS = ['dryRun', 'skipBadRows', 'createCycles'] as const;
+
+/**
+ * POST /imports/results: a CSV of published results as the request body (the gateway streams
+ * it here from its own /imports/results), options in the query string: fileName, dryRun,
+ * skipBadRows, createCycles. Answers the import report as JSON. Administrators only, as every
+ * write of published results.
+ */
+export const importResultsRoute: ServiceRoute = async (req, res, { identity }) => {
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Send the CSV file with POST');
+  }
+  if (!scopesOf(identity).admin) {
+    res.setHeader('connection', 'close');
+    return sendError(
+      res,
+      identity.role === 'public' ? 401 : 403,
+      identity.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+      `Importing results is not allowed for ${identity.role === 'public' ? 'callers without a token' : `role ${identity.role}`}`,
+    );
+  }
+  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const flags: Partial<Record<(typeof FLAGS)[number], boolean>> = {};
+  for (const flag of FLAGS) {
+    const value = params.get(flag);
+    if (value === null) continue;
+    if (value !== 'true' && value !== 'false') {
+      res.setHeader('connection', 'close');
+      return sendError(
+        res,
+        400,
+        'BAD_USER_INPUT',
+        `${flag} must be true or false, got "${value}"`,
+        {
+          argument: flag,
+        },
+      );
+    }
+    flags[flag] = value === 'true';
+  }
+  const fileName = params.get('fileName')?.trim().slice(0, 200) || 'a CSV import';
+  let csv: string;
+  try {
+    csv = (await readBody(req, MAX_CSV_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof PayloadTooLarge) return sendPayloadTooLarge(req, res, error);
+    throw error;
+  }
+  const report = await importResults(csv, {
+    fileName,
+    actor: identity.sub,
+    dryRun: flags.dryRun ?? false,
+    skipBadRows: flags.skipBadRows ?? false,
+    createCycles: flags.createCycles ?? false,
+  });
+  sendJson(res, 200, report);
+};
