@@ -412,6 +412,63 @@ describe('sign-in and roles', () => {
     expect(verify.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('answers a public page of organisations whole: a guarded field is null with an error of its own', async () => {
+    const { data, errors } = await query(
+      '{ organisations(filter: { regencyCode: "17.01" }, first: 3) { edges { node { id name auditTrail { action } } } } }',
+    );
+    const page = data?.organisations as { edges: { node: Record<string, unknown> }[] } | undefined;
+    const edges = page?.edges ?? [];
+    expect(edges).toHaveLength(3);
+    for (const { node } of edges) {
+      expect(node).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+      expect(node.auditTrail).toBeNull();
+    }
+    expect(errors).toHaveLength(3);
+    expect(errors?.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+  });
+
+  it('an award pointing at a draft does not reach the draft for those who may not see it', async () => {
+    const admin = await bearer({ sub: 'admin@kemenpan.test', role: 'admin' });
+    const ok = async (q: string, variables?: Record<string, unknown>) => {
+      const answer = await query(q, variables, admin);
+      expect(answer.errors).toBeUndefined();
+      return answer.data;
+    };
+    await ok('mutation { createCycle(input: { framework: IPP, year: 2029 }) { __typename } }');
+    await ok('mutation { openCycle(id: "ipp-2029") { __typename } }');
+    const created = await ok(
+      `mutation { createAssessment(input: { cycleId: "ipp-2029", subjectId: "17.01", lokus: [{ unitId: "17.01",
+        scores: [{ component: "kebijakan", score: 4 }, { component: "sdm", score: 4 }, { component: "sarpras", score: 4 },
+                 { component: "sipp", score: 4 }, { component: "pengaduan", score: 4 }, { component: "inovasi", score: 4 }] }] })
+        { __typename ... on CreateAssessmentSuccess { assessment { id score } } } }`,
+    );
+    expect(created?.createAssessment).toMatchObject({
+      assessment: { id: 'ipp-2029.17.01', score: 4 },
+    });
+    const award = await ok(
+      `mutation { createAward(input: { recipientId: "17.01", awardingId: "17", title: "Penghargaan Uji",
+        assessmentId: "ipp-2029.17.01", awardedOn: "2029-12-01" }) { __typename ... on CreateAwardSuccess { award { id } } } }`,
+    );
+    const id = (award?.createAward as { award?: { id: string } } | undefined)?.award?.id;
+    const AWARD = `query($id: ID!) { award(id: $id) { title assessment { id status score } } }`;
+    // The public reads the award, not the draft it names.
+    expect((await query(AWARD, { id })).data).toEqual({
+      award: { title: 'Penghargaan Uji', assessment: null },
+    });
+    // An analyst learns that it exists, not its score.
+    const analyst = await query(AWARD, { id }, await bearer({ sub: 'a', role: 'analyst' }));
+    expect(analyst.data).toEqual({
+      award: {
+        title: 'Penghargaan Uji',
+        assessment: { id: 'ipp-2029.17.01', status: 'DRAFT', score: null },
+      },
+    });
+    expect(analyst.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect((await query(AWARD, { id }, admin)).data).toMatchObject({
+      award: { assessment: { score: 4 } },
+    });
+  });
+
   it("the results CLI imports through the gateway with an administrator's token only", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-cli-'));
     try {

@@ -307,14 +307,55 @@ describe('bad input: typed errors naming the field, nothing written', () => {
     expect((await graphql(subgraph.url, Q, undefined, as('public'))).data).toEqual({
       assessment: null,
     });
-    expect((await graphql(subgraph.url, Q, undefined, as('analyst'))).data).toEqual({
-      assessment: { status: 'DRAFT', score: null, band: null, lokus: [] },
-    });
-    expect((await graphql(subgraph.url, Q, undefined, as('assessor', ['64']))).data).toEqual({
-      assessment: { status: 'DRAFT', score: null, band: null, lokus: [] },
-    });
+    // Analysts and assessors of other regions learn that it exists and where it stands; each
+    // score field is null with a FORBIDDEN error of its own, and the rest answers.
+    for (const who of [as('analyst'), as('assessor', ['64'])]) {
+      const { data, errors } = await graphql(subgraph.url, Q, undefined, who);
+      expect(data).toEqual({
+        assessment: { status: 'DRAFT', score: null, band: null, lokus: null },
+      });
+      expect(errors?.map((e) => [e.extensions?.code, (e as { path?: unknown }).path])).toEqual([
+        ['FORBIDDEN', ['assessment', 'score']],
+        ['FORBIDDEN', ['assessment', 'band']],
+        ['FORBIDDEN', ['assessment', 'lokus']],
+      ]);
+    }
     expect((await graphql(subgraph.url, Q, undefined, as('assessor', ['15']))).data).toEqual({
       assessment: { status: 'DRAFT', score: 4, band: { grade: 'B' }, lokus: [{ score: 4 }] },
+    });
+  });
+
+  it("keeps a draft's workflow snapshots from those who may not read its scores, and its reference from the public", async () => {
+    const H = '{ assessment(id: "ipp-2027.15.01") { history { action before after } } }';
+    const analyst = { as: { sub: 'a', role: 'analyst' as const, regions: [] } };
+    const seen = await graphql<{ assessment: { history: Record<string, unknown>[] } }>(
+      subgraph.url,
+      H,
+      undefined,
+      analyst,
+    );
+    expect(seen.data?.assessment.history.length).toBeGreaterThan(0);
+    for (const entry of seen.data?.assessment.history ?? []) {
+      expect(entry).toMatchObject({ before: null, after: null });
+    }
+    expect(new Set(seen.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+    const admin = await graphql<{ assessment: { history: { after: { total: number } }[] } }>(
+      subgraph.url,
+      H,
+    );
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data?.assessment.history.at(-1)?.after.total).toBe(4);
+
+    // What an award in the engagement subgraph reaches: the gateway asks for the entity.
+    const ENTITY =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Assessment { id status } } }';
+    const r = [{ __typename: 'Assessment', id: 'ipp-2027.15.01' }];
+    const anonymous = { as: { sub: 'anonymous', role: 'public' as const, regions: [] } };
+    expect((await graphql(subgraph.url, ENTITY, { r }, anonymous)).data).toEqual({
+      _entities: [null],
+    });
+    expect((await graphql(subgraph.url, ENTITY, { r }, analyst)).data).toEqual({
+      _entities: [{ id: 'ipp-2027.15.01', status: 'DRAFT' }],
     });
   });
 

@@ -1,8 +1,8 @@
 import { bandOf, methodologyById, withYearOverYearChange } from '@mutu/scoring';
-import type { Identity } from '@mutu/server';
-import { builder } from '../builder.js';
+import { builder, type Context } from '../builder.js';
 import { prisma } from '../db.js';
 import type { PublishedResult } from '../loaders.js';
+import { knownAssessments, mayKnowOf, mayReadScores } from '../visibility.js';
 import { AssessmentCycle } from './cycle.js';
 import { OrganisationRef, organisationRef } from './organisation.js';
 import { Framework, ScoreBand, scoreBandOf } from './score-band.js';
@@ -27,18 +27,13 @@ export const ScoreOrigin = builder.enumType('ScoreOrigin', {
   } as const,
 });
 
-/** Public callers see published assessments only; anyone with a token sees that drafts exist. */
-export const visibleTo = (identity: Identity) =>
-  identity.role === 'public' ? { status: 'PUBLISHED' as const } : {};
-
 /**
- * A draft's scores are its assessor's and the administrators' to see: others (analysts) learn
- * that it exists and where it stands, and read null here.
+ * A draft's scores are its assessor's and the administrators' to see (visibility.ts): others
+ * (analysts) learn that it exists and where it stands, and read null with an error here.
  */
-const DRAFT_DETAIL = {
-  authScopes: (a: { status: string; subjectId: string }) =>
-    a.status === 'PUBLISHED' ? true : { $any: { admin: true, assessorOf: a.subjectId } },
-  unauthorizedResolver: () => null,
+const SCORES = {
+  authScopes: (a: { status: string; subjectId: string }, _args: object, ctx: Context) =>
+    mayReadScores(ctx.identity, a),
 };
 
 /** The band of a stored total under the methodology it was scored with. */
@@ -68,14 +63,14 @@ export const Assessment = builder.prismaObject('Assessment', {
     origin: t.expose('origin', { type: ScoreOrigin }),
     score: t.exposeFloat('total', {
       nullable: true,
-      ...DRAFT_DETAIL,
+      ...SCORES,
       description:
         'The total, at the published precision; null until scored, and for a draft unless you are its assessor or an administrator.',
     }),
     band: t.field({
       type: ScoreBand,
       nullable: true,
-      ...DRAFT_DETAIL,
+      ...SCORES,
       description: "The total's band under the methodology it was scored with.",
       resolve: (a) => (a.total === null ? null : bandOfTotal(a.methodologyId, a.total)),
     }),
@@ -96,7 +91,7 @@ export const Assessment = builder.prismaObject('Assessment', {
     }),
     returnReason: t.exposeString('returnReason', {
       nullable: true,
-      ...DRAFT_DETAIL,
+      ...SCORES,
       description: 'Why it was last returned for revision; cleared when it is submitted again.',
     }),
     correctionReason: t.exposeString('correctionReason', {
@@ -110,7 +105,7 @@ export const Assessment = builder.prismaObject('Assessment', {
       resolve: (query, a, _args, ctx) =>
         prisma().assessment.findMany({
           ...query,
-          where: { cycleId: a.cycleId, subjectId: a.subjectId, ...visibleTo(ctx.identity) },
+          where: { cycleId: a.cycleId, subjectId: a.subjectId, ...knownAssessments(ctx.identity) },
           orderBy: { revision: 'asc' },
         }),
     }),
@@ -124,7 +119,12 @@ export const Assessment = builder.prismaObject('Assessment', {
 
 builder.asEntity(Assessment, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }) => prisma().assessment.findUnique({ where: { id } }),
+  // Another subgraph's reference (an award's assessment) reaches only what the caller may know
+  // of; findUnique calls of one tick are batched into one query.
+  resolveReference: async ({ id }, ctx) => {
+    const found = await prisma().assessment.findUnique({ where: { id } });
+    return found && mayKnowOf(ctx.identity, found) ? found : null;
+  },
 });
 
 interface ChangeShape {
@@ -193,7 +193,7 @@ builder.objectFields(OrganisationRef, (t) => ({
       'Current assessments of this organisation in every framework, newest cycle first (drafts for analysts, assessors and administrators only).',
     resolve: async (organisation, _args, ctx) => {
       const all = await ctx.loaders.assessments.load(organisation.id);
-      return ctx.identity.role === 'public' ? all.filter((a) => a.status === 'PUBLISHED') : all;
+      return all.filter((a) => mayKnowOf(ctx.identity, a));
     },
   }),
 }));
@@ -208,7 +208,7 @@ builder.queryField('assessment', (t) =>
     resolve: (query, _root, { id }, ctx) =>
       prisma().assessment.findFirst({
         ...query,
-        where: { id: String(id), ...visibleTo(ctx.identity) },
+        where: { id: String(id), ...knownAssessments(ctx.identity) },
       }),
   }),
 );

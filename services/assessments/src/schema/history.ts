@@ -1,6 +1,7 @@
 import { defineScalars } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
+import { mayReadSnapshot } from '../visibility.js';
 import { Assessment } from './assessment.js';
 import { AssessmentCycle } from './cycle.js';
 
@@ -22,10 +23,24 @@ const WorkflowEntry = builder.prismaObject('AuditEntry', {
     at: t.expose('at', { type: 'DateTime' }),
     reason: t.exposeString('reason', {
       nullable: true,
-      description: 'The reason given when returning for revision or correcting.',
+      description:
+        'The reason given when returning for revision or correcting (for those who may read the scores of the revision it left).',
+      authScopes: (e, _args, ctx) => mayReadSnapshot(ctx.identity, e, e.after),
     }),
-    before: t.expose('before', { type: 'JSON', nullable: true }),
-    after: t.expose('after', { type: 'JSON', nullable: true }),
+    before: t.expose('before', {
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The record before the step; an unpublished assessment only for its assessor and administrators.',
+      authScopes: (e, _args, ctx) => mayReadSnapshot(ctx.identity, e, e.before),
+    }),
+    after: t.expose('after', {
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The record after the step; an unpublished assessment only for its assessor and administrators.',
+      authScopes: (e, _args, ctx) => mayReadSnapshot(ctx.identity, e, e.after),
+    }),
   }),
 });
 
@@ -39,6 +54,7 @@ const historyOf = (entityType: string, entityId: string, query: object) =>
 builder.prismaObjectField(Assessment, 'history', (t) =>
   t.prismaField({
     type: [WorkflowEntry],
+    nullable: true,
     description:
       'Every workflow step of this revision, oldest first (analysts and administrators).',
     authScopes: { analyst: true },
@@ -50,6 +66,7 @@ builder.prismaObjectField(Assessment, 'history', (t) =>
 builder.prismaObjectField(AssessmentCycle, 'history', (t) =>
   t.prismaField({
     type: [WorkflowEntry],
+    nullable: true,
     description: 'Every workflow step of this cycle, oldest first (analysts and administrators).',
     authScopes: { analyst: true },
     select: { id: true },

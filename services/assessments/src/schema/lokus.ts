@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { mayReadScores } from '../visibility.js';
 import { methodologyOf } from '../scores.js';
 import { Assessment, bandOfTotal } from './assessment.js';
 import { OrganisationRef, organisationRef } from './organisation.js';
@@ -66,10 +67,9 @@ builder.prismaObject('Lokus', {
 
 builder.prismaObjectFields(Assessment, (t) => ({
   lokus: t.relation('lokus', {
-    // A draft's lokus scores are its assessor's and the administrators' (empty for others).
-    authScopes: (a) =>
-      a.status === 'PUBLISHED' ? true : { $any: { admin: true, assessorOf: a.subjectId } },
-    unauthorizedResolver: () => [] as never,
+    // A draft's lokus scores are its assessor's and the administrators' (visibility.ts).
+    nullable: true,
+    authScopes: (a, _args, ctx) => mayReadScores(ctx.identity, a),
     description:
       'The sampled units with their scores, lowest total first: the first ones are those that pulled the total down.',
     query: { orderBy: [{ total: 'asc' }, { unitId: 'asc' }] },

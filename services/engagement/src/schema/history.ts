@@ -29,6 +29,8 @@ for (const [ref, entityType] of [
   builder.prismaObjectField(ref as typeof Agreement, 'history', (t) =>
     t.prismaField({
       type: [EngagementChange],
+      // Null with an error for callers without the right, and the rest of the answer intact.
+      nullable: true,
       description: 'Every change to this record, oldest first (analysts and administrators).',
       authScopes: { analyst: true },
       select: { id: true },

@@ -212,6 +212,8 @@ const AuditEntry = builder.prismaObject('AuditEntry', {
 builder.prismaObjectField(Organisation, 'auditTrail', (t) =>
   t.field({
     type: [AuditEntry],
+    // Null with an error for callers without the right, and the rest of the answer intact.
+    nullable: true,
     description:
       'Every change made to this record through the graph, newest first (analysts and administrators).',
     authScopes: { analyst: true },

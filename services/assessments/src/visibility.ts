@@ -1,0 +1,50 @@
+import type { Identity } from '@mutu/server';
+import { scopesOf } from '@mutu/service';
+import type { Prisma } from './generated/prisma/client.js';
+import { subjectOfAssessment } from './subject.js';
+
+/**
+ * Who may see which assessments: the one rule behind every way an assessment is reached (root
+ * fields, an organisation's list, revisions, entity references from other subgraphs such as an
+ * award's assessment) and everything that reveals its scores (total, band, lokus, the return
+ * reason, workflow snapshots).
+ *
+ * - That an assessment exists, and where it stands: published ones for everyone; unpublished
+ *   ones for signed-in roles (analysts, assessors, administrators), who follow the workflow.
+ * - Its scores: published ones for everyone; an unpublished one's for administrators and the
+ *   assessor whose region holds its subject, never for analysts or the public.
+ */
+export function mayKnowOf(identity: Identity, assessment: { status: string }): boolean {
+  return assessment.status === 'PUBLISHED' || scopesOf(identity).analyst;
+}
+
+/** The same rule as a database filter, for queries that list or look up assessments. */
+export function knownAssessments(identity: Identity): Prisma.AssessmentWhereInput {
+  return scopesOf(identity).analyst ? {} : { status: 'PUBLISHED' };
+}
+
+export function mayReadScores(
+  identity: Identity,
+  assessment: { status: string; subjectId: string },
+): boolean {
+  if (assessment.status === 'PUBLISHED') return true;
+  const scopes = scopesOf(identity);
+  return scopes.admin || scopes.assessorOf(assessment.subjectId);
+}
+
+/**
+ * Whether a workflow snapshot of an assessment (the record as one step left it) may be read:
+ * by the rule on scores for the status it records. Snapshots of cycles hold no scores.
+ */
+export function mayReadSnapshot(
+  identity: Identity,
+  entry: { entityType: string; entityId: string },
+  snapshot: unknown,
+): boolean {
+  if (entry.entityType !== 'Assessment' || snapshot == null) return true;
+  const status = (snapshot as { status?: unknown }).status;
+  return mayReadScores(identity, {
+    status: typeof status === 'string' ? status : 'DRAFT',
+    subjectId: subjectOfAssessment(entry.entityId),
+  });
+}
