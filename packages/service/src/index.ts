@@ -8,6 +8,7 @@ export {
   parseAssessmentCycleId,
   placeOfOrganisation,
 } from './contract.js';
+export { retryOnUniqueViolation, uniqueViolation, whenUniqueViolated } from './constraints.js';
 export type { RequestInfo, ServiceDefinition, ServiceRoute } from './definition.js';
 export { parseServiceEnv, type ServiceEnv } from './env.js';
 export {

@@ -1,5 +1,5 @@
 import { PayloadTooLarge, readBody, sendError, sendJson, sendPayloadTooLarge } from '@mutu/server';
-import { type ServiceRoute, scopesOf } from '@mutu/service';
+import { type ServiceRoute, scopesOf, uniqueViolation } from '@mutu/service';
 import { importResults } from './import.js';
 
 /** Beyond this an import belongs in several files; it keeps one request's memory bounded. */
@@ -54,12 +54,24 @@ export const importResultsRoute: ServiceRoute = async (req, res, { identity }) =
     if (error instanceof PayloadTooLarge) return sendPayloadTooLarge(req, res, error);
     throw error;
   }
-  const report = await importResults(csv, {
-    fileName,
-    actor: identity.sub,
-    dryRun: flags.dryRun ?? false,
-    skipBadRows: flags.skipBadRows ?? false,
-    createCycles: flags.createCycles ?? false,
-  });
+  let report: Awaited<ReturnType<typeof importResults>>;
+  try {
+    report = await importResults(csv, {
+      fileName,
+      actor: identity.sub,
+      dryRun: flags.dryRun ?? false,
+      skipBadRows: flags.skipBadRows ?? false,
+      createCycles: flags.createCycles ?? false,
+    });
+  } catch (error) {
+    if (uniqueViolation(error) === null) throw error;
+    // Someone recorded or corrected one of the file's results between the check and the write.
+    return sendError(
+      res,
+      409,
+      'CONFLICT',
+      'Another write changed some of these results while the file was being checked; nothing was written, send the file again',
+    );
+  }
   sendJson(res, 200, report);
 };

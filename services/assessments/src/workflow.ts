@@ -5,6 +5,7 @@ import {
   cleanOptionalText,
   cleanText,
   requireOrganisations,
+  whenUniqueViolated,
 } from '@mutu/service';
 import { prisma } from './db.js';
 import {
@@ -131,17 +132,30 @@ export async function createCycle(input: CreateCycleInput, actor: string) {
     methodologyId = methodologyFor(input.framework, input.year).id;
   }
   const id = cycleId(input.framework, input.year, period);
+  const exists = (found: { id: string }) =>
+    new AlreadyExistsError(
+      `The ${input.framework} cycle of ${input.year}${period ? ` ${period}` : ''} already exists`,
+      'input.year',
+      found.id,
+    );
+  return whenUniqueViolated(
+    () => createCycleInTransaction(input, { id, period, methodologyId }, actor, exists),
+    // A concurrent creator of the same cycle committed first.
+    () => exists({ id }),
+  );
+}
+
+function createCycleInTransaction(
+  input: CreateCycleInput,
+  { id, period, methodologyId }: { id: string; period: string; methodologyId: string },
+  actor: string,
+  exists: (found: { id: string }) => AlreadyExistsError,
+) {
   return prisma().$transaction(async (tx) => {
     const existing = await tx.assessmentCycle.findUnique({
       where: { framework_year_period: { framework: input.framework, year: input.year, period } },
     });
-    if (existing) {
-      throw new AlreadyExistsError(
-        `The ${input.framework} cycle of ${input.year}${period ? ` ${period}` : ''} already exists`,
-        'input.year',
-        existing.id,
-      );
-    }
+    if (existing) throw exists(existing);
     const created = await tx.assessmentCycle.create({
       data: {
         id,
@@ -275,6 +289,29 @@ export async function createAssessment(input: CreateAssessmentInput, actor: stri
     ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
     ...lokusInput.map((l, i): [string, string] => [l.unitId, `input.lokus[${i}].unitId`]),
   ]);
+  return whenUniqueViolated(
+    () => createAssessmentInTransaction(input, scored, source, note, actor),
+    () => alreadyAssessed(input.cycleId, input.subjectId, 'input.subjectId'),
+  );
+}
+
+/** A concurrent writer recorded the subject in the cycle first: name what it wrote. */
+async function alreadyAssessed(cycle: string, subjectId: string, field: string) {
+  const winner = await newestRevision(prisma(), cycle, subjectId);
+  return new AlreadyExistsError(
+    `${subjectId} already has an assessment in ${cycle}${winner ? ` (${winner.id}, ${winner.status})` : ''}`,
+    field,
+    winner?.id ?? '',
+  );
+}
+
+function createAssessmentInTransaction(
+  input: CreateAssessmentInput,
+  scored: ScoredLokus[],
+  source: string,
+  note: string | null | undefined,
+  actor: string,
+) {
   return prisma().$transaction(async (tx) => {
     const fresh = await loadCycle(tx, input.cycleId, 'input.cycleId');
     if (fresh.status !== 'OPEN') {
@@ -378,8 +415,24 @@ const ASSESSMENT_STEPS = {
 
 const PAST = { submit: 'submitted', verify: 'verified', return: 'returned', publish: 'published' };
 
-/** Publishes a verified revision; a correction replaces the revision that stood before it. */
+/**
+ * Publishes a verified revision; a correction replaces the revision that stood before it. The
+ * status check and the write are one statement, so of two concurrent publishers only one finds
+ * it VERIFIED; the other is told it is PUBLISHED already.
+ */
 async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
+  const { count } = await tx.assessment.updateMany({
+    where: { id: assessment.id, status: 'VERIFIED' },
+    data: { status: 'PUBLISHED', publishedAt: new Date() },
+  });
+  if (count === 0) {
+    const now = await loadAssessment(tx, assessment.id, 'id');
+    throw new IllegalTransitionError(
+      `Only a VERIFIED assessment can be published; ${assessment.id} is ${now.status}`,
+      'id',
+      now.status,
+    );
+  }
   await tx.assessment.updateMany({
     where: {
       cycleId: assessment.cycleId,
@@ -391,7 +444,7 @@ async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
   });
   const after = await tx.assessment.update({
     where: { id: assessment.id },
-    data: { status: 'PUBLISHED', current: true, publishedAt: new Date() },
+    data: { current: true },
   });
   await audit(tx, { type: 'Assessment', id: assessment.id }, 'publish', actor, assessment, after);
   return after;
@@ -498,6 +551,22 @@ export async function advanceAssessment(
  */
 export async function correctAssessment(id: string, reason: string, actor: string) {
   const why = cleanText(reason, 'reason', { min: 3, ...TEXT });
+  return whenUniqueViolated(
+    () => correctInTransaction(id, why, actor),
+    // A concurrent correction of the same revision committed first.
+    async () => {
+      const published = await loadAssessment(prisma(), id, 'id');
+      const newest = await newestRevision(prisma(), published.cycleId, published.subjectId);
+      return new AlreadyExistsError(
+        `${id} is not the newest revision: ${newest?.id} (${newest?.status}) is`,
+        'id',
+        newest?.id ?? '',
+      );
+    },
+  );
+}
+
+function correctInTransaction(id: string, why: string, actor: string) {
   return prisma().$transaction(async (tx) => {
     const published = await loadAssessment(tx, id, 'id');
     if (published.status !== 'PUBLISHED') {
@@ -577,6 +646,17 @@ export async function recordPublishedTotal(input: PublishedTotalInput, actor: st
     [input.subjectId, 'input.subjectId'],
     ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
   ]);
+  return whenUniqueViolated(
+    () => recordTotalInTransaction(input, { source, note, why }, actor),
+    () => alreadyAssessed(input.cycleId, input.subjectId, 'input.subjectId'),
+  );
+}
+
+function recordTotalInTransaction(
+  input: PublishedTotalInput,
+  { source, note, why }: { source: string; note: string | null; why: string | null },
+  actor: string,
+) {
   return prisma().$transaction(async (tx) => {
     const fresh = await loadCycle(tx, input.cycleId, 'input.cycleId');
     if (fresh.status === 'PLANNED') {

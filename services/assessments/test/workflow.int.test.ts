@@ -487,3 +487,77 @@ describe('published totals', () => {
     });
   });
 });
+
+describe('concurrent writers', () => {
+  // On PostgreSQL (test:db) the subgraph's pool runs these at once; the database's constraints
+  // and status-guarded updates, not the checks before them, decide the one winner.
+  const IPP = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'].map((component) => ({
+    component,
+    score: 3.5,
+  }));
+
+  it('two creates of the same assessment: one is recorded, the other is told it exists', async () => {
+    await mutate(...CREATE_CYCLE, { input: { framework: 'IPP', year: 2031 } });
+    await mutate(...step('openCycle'), { id: 'ipp-2031' });
+    const input = {
+      cycleId: 'ipp-2031',
+      subjectId: '15.01',
+      lokus: [{ unitId: '15.01', scores: IPP }],
+    };
+    const before = await tableCounts();
+    const results = await Promise.all([mutate(...CREATE, { input }), mutate(...CREATE, { input })]);
+    expect(results.map((r) => r.__typename).sort()).toEqual([
+      'AlreadyExistsError',
+      'CreateAssessmentSuccess',
+    ]);
+    expect(results.find((r) => r.__typename === 'AlreadyExistsError')).toMatchObject({
+      field: 'input.subjectId',
+      existingId: 'ipp-2031.15.01',
+    });
+    const after = await tableCounts();
+    expect(after.assessments - before.assessments).toBe(1);
+    expect(after.audit - before.audit).toBe(1);
+  });
+
+  it('two publishes of one verified assessment: one publishes, the other is told it is PUBLISHED', async () => {
+    const id = 'ipp-2031.15.01';
+    await mutate(...step('submitAssessment'), { id });
+    await mutate(...step('verifyAssessment'), { id });
+    await mutate(...step('closeCycle'), { id: 'ipp-2031' });
+    const before = await tableCounts();
+    const results = await Promise.all([
+      mutate(...step('publishAssessment'), { id }),
+      mutate(...step('publishAssessment'), { id }),
+    ]);
+    expect(results.map((r) => r.__typename).sort()).toEqual([
+      'IllegalTransitionError',
+      'PublishAssessmentSuccess',
+    ]);
+    expect(results.find((r) => r.__typename === 'IllegalTransitionError')).toMatchObject({
+      field: 'id',
+      status: 'PUBLISHED',
+    });
+    // One publication in the history, one current revision.
+    expect((await tableCounts()).audit - before.audit).toBe(1);
+    const { data } = await graphql<{ assessment: { revisions: { current: boolean }[] } }>(
+      subgraph.url,
+      `{ assessment(id: "${id}") { revisions { current } } }`,
+    );
+    expect(data?.assessment.revisions).toEqual([{ current: true }]);
+  });
+
+  it('two corrections of one published assessment: one new revision, the other names it', async () => {
+    const id = 'ipp-2031.15.01';
+    const results = await Promise.all([
+      mutate(...withReason('correctAssessment'), { id, reason: 'Salah ketik pada aspek SDM' }),
+      mutate(...withReason('correctAssessment'), { id, reason: 'Koreksi aspek inovasi' }),
+    ]);
+    expect(results.map((r) => r.__typename).sort()).toEqual([
+      'AlreadyExistsError',
+      'CorrectAssessmentSuccess',
+    ]);
+    expect(results.find((r) => r.__typename === 'AlreadyExistsError')).toMatchObject({
+      existingId: 'ipp-2031.15.01~r2',
+    });
+  });
+});

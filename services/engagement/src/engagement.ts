@@ -7,6 +7,7 @@ import {
   NotFoundError,
   parseAssessmentCycleId,
   requireOrganisations,
+  retryOnUniqueViolation,
   slugify,
   VersionConflictError,
 } from '@mutu/service';
@@ -168,46 +169,51 @@ export async function createAgreement(input: CreateAgreementInput, actor: string
       `input.parties[${i}].organisationId`,
     ]),
   );
-  return prisma().$transaction(async (tx) => {
-    if (input.eventId) {
-      assertDuringEvent(
-        input.signedOn,
-        await loadEvent(tx, input.eventId, 'input.eventId'),
-        'input.signedOn',
-      );
-    }
-    const id = await freeId(
-      `${isoDay(input.signedOn)}-${slugify(title)}`,
-      async (candidate) => (await tx.agreement.count({ where: { id: candidate } })) > 0,
-    );
-    const created = await tx.agreement.create({
-      data: {
-        id,
-        title,
-        kind: input.kind,
-        subject,
-        signedOn: input.signedOn,
-        validFrom,
-        validUntil,
-        documentReference,
-        eventId: input.eventId ?? null,
-        source,
-        parties: {
-          create: parties.map((p) => {
-            const registeredAs = names.get(p.organisationId);
-            return {
-              ...p,
-              name: p.name ?? registeredAs?.name ?? p.organisationId,
-              provinceCode: registeredAs?.provinceCode ?? null,
-            };
-          }),
-        },
-      },
-      include: { parties: true },
-    });
-    await audit(tx, 'Agreement', id, 'create', actor, null, created);
-    return created;
-  }, TRANSACTION);
+  // Two writers may pick the same free id at once: the loser runs again with the next one.
+  return retryOnUniqueViolation(
+    () =>
+      prisma().$transaction(async (tx) => {
+        if (input.eventId) {
+          assertDuringEvent(
+            input.signedOn,
+            await loadEvent(tx, input.eventId, 'input.eventId'),
+            'input.signedOn',
+          );
+        }
+        const id = await freeId(
+          `${isoDay(input.signedOn)}-${slugify(title)}`,
+          async (candidate) => (await tx.agreement.count({ where: { id: candidate } })) > 0,
+        );
+        const created = await tx.agreement.create({
+          data: {
+            id,
+            title,
+            kind: input.kind,
+            subject,
+            signedOn: input.signedOn,
+            validFrom,
+            validUntil,
+            documentReference,
+            eventId: input.eventId ?? null,
+            source,
+            parties: {
+              create: parties.map((p) => {
+                const registeredAs = names.get(p.organisationId);
+                return {
+                  ...p,
+                  name: p.name ?? registeredAs?.name ?? p.organisationId,
+                  provinceCode: registeredAs?.provinceCode ?? null,
+                };
+              }),
+            },
+          },
+          include: { parties: true },
+        });
+        await audit(tx, 'Agreement', id, 'create', actor, null, created);
+        return created;
+      }, TRANSACTION),
+    { constraint: 'Agreement_pkey' },
+  );
 }
 
 export interface UpdateAgreementInput {
@@ -339,31 +345,36 @@ export async function createEvent(input: CreateEventInput, actor: string) {
     speakerIds: input.speakerIds ?? [],
     participantIds: input.participantIds ?? [],
   });
-  return prisma().$transaction(async (tx) => {
-    const id = await freeId(
-      `${isoDay(input.startsOn)}-${slugify(title)}`,
-      async (candidate) => (await tx.event.count({ where: { id: candidate } })) > 0,
-    );
-    const created = await tx.event.create({
-      data: {
-        id,
-        kind: input.kind,
-        title,
-        venue,
-        provinceCode: input.provinceCode ?? found.get(input.hostId)?.provinceCode ?? null,
-        startsOn: input.startsOn,
-        endsOn,
-        framework: cycle?.framework ?? input.framework ?? null,
-        cycleId: cycle?.id ?? null,
-        summary,
-        source,
-        organisations: { create: links },
-      },
-      include: { organisations: true },
-    });
-    await audit(tx, 'Event', id, 'create', actor, null, created);
-    return created;
-  }, TRANSACTION);
+  // Two writers may pick the same free id at once: the loser runs again with the next one.
+  return retryOnUniqueViolation(
+    () =>
+      prisma().$transaction(async (tx) => {
+        const id = await freeId(
+          `${isoDay(input.startsOn)}-${slugify(title)}`,
+          async (candidate) => (await tx.event.count({ where: { id: candidate } })) > 0,
+        );
+        const created = await tx.event.create({
+          data: {
+            id,
+            kind: input.kind,
+            title,
+            venue,
+            provinceCode: input.provinceCode ?? found.get(input.hostId)?.provinceCode ?? null,
+            startsOn: input.startsOn,
+            endsOn,
+            framework: cycle?.framework ?? input.framework ?? null,
+            cycleId: cycle?.id ?? null,
+            summary,
+            source,
+            organisations: { create: links },
+          },
+          include: { organisations: true },
+        });
+        await audit(tx, 'Event', id, 'create', actor, null, created);
+        return created;
+      }, TRANSACTION),
+    { constraint: 'Event_pkey' },
+  );
 }
 
 export interface UpdateEventInput {
@@ -477,33 +488,38 @@ export async function createAward(input: CreateAwardInput, actor: string) {
     [input.recipientId, 'input.recipientId'],
     [input.awardingId, 'input.awardingId'],
   ]);
-  return prisma().$transaction(async (tx) => {
-    if (input.eventId) {
-      assertDuringEvent(
-        input.awardedOn,
-        await loadEvent(tx, input.eventId, 'input.eventId'),
-        'input.awardedOn',
-      );
-    }
-    const id = await freeId(
-      `${isoDay(input.awardedOn)}-${slugify(title)}-${slugify(input.recipientId)}`,
-      async (candidate) => (await tx.award.count({ where: { id: candidate } })) > 0,
-    );
-    const created = await tx.award.create({
-      data: {
-        id,
-        recipientId: input.recipientId,
-        recipientProvinceCode: found.get(input.recipientId)?.provinceCode ?? null,
-        awardingId: input.awardingId,
-        title,
-        cycleId: cycle?.id ?? null,
-        assessmentId: input.assessmentId ?? null,
-        awardedOn: input.awardedOn,
-        eventId: input.eventId ?? null,
-        source,
-      },
-    });
-    await audit(tx, 'Award', id, 'create', actor, null, created);
-    return created;
-  }, TRANSACTION);
+  // Two writers may pick the same free id at once: the loser runs again with the next one.
+  return retryOnUniqueViolation(
+    () =>
+      prisma().$transaction(async (tx) => {
+        if (input.eventId) {
+          assertDuringEvent(
+            input.awardedOn,
+            await loadEvent(tx, input.eventId, 'input.eventId'),
+            'input.awardedOn',
+          );
+        }
+        const id = await freeId(
+          `${isoDay(input.awardedOn)}-${slugify(title)}-${slugify(input.recipientId)}`,
+          async (candidate) => (await tx.award.count({ where: { id: candidate } })) > 0,
+        );
+        const created = await tx.award.create({
+          data: {
+            id,
+            recipientId: input.recipientId,
+            recipientProvinceCode: found.get(input.recipientId)?.provinceCode ?? null,
+            awardingId: input.awardingId,
+            title,
+            cycleId: cycle?.id ?? null,
+            assessmentId: input.assessmentId ?? null,
+            awardedOn: input.awardedOn,
+            eventId: input.eventId ?? null,
+            source,
+          },
+        });
+        await audit(tx, 'Award', id, 'create', actor, null, created);
+        return created;
+      }, TRANSACTION),
+    { constraint: 'Award_pkey' },
+  );
 }

@@ -362,6 +362,18 @@ describe('events and awards', () => {
   });
 });
 
+describe('concurrent writers', () => {
+  it('agreements of the same day and title signed at once each get an id of their own', async () => {
+    const input = agreementInput({ title: 'Nota Kesepakatan Serentak' });
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => mutate(...AGREEMENT, { input })),
+    );
+    expect(results.map((r) => r.__typename)).toEqual(Array(4).fill('CreateAgreementSuccess'));
+    const ids = results.map((r) => (r.agreement as { id: string }).id);
+    expect(new Set(ids).size).toBe(4);
+  });
+});
+
 describe('lists on many organisations cost a bounded number of SQL statements', () => {
   const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation { id
     agreements { title parties { name } event { title } }

@@ -17,6 +17,7 @@ interface OrganisationRow {
   name: string;
   shortName: string | null;
   searchText: string;
+  nameKey: string;
   sector: Sector | null;
   parentId: string | null;
   provinceCode: string | null;
@@ -30,6 +31,7 @@ const COMPARED = [
   'name',
   'shortName',
   'searchText',
+  'nameKey',
   'sector',
   'parentId',
   'provinceCode',
@@ -68,6 +70,7 @@ async function wantedOrganisations(): Promise<OrganisationRow[]> {
     ...g,
     shortName: null,
     searchText: searchKey(g.name),
+    nameKey: searchKey(g.name),
     sector: 'PEMERINTAHAN_UMUM',
     parentId: null,
     source: REGION_SOURCE,
@@ -79,6 +82,7 @@ async function wantedOrganisations(): Promise<OrganisationRow[]> {
     name: b.name,
     shortName: b.shortName ?? null,
     searchText: searchKey(b.name, b.shortName),
+    nameKey: searchKey(b.name),
     sector: b.sector,
     parentId: b.parentId ?? null,
     provinceCode: b.provinceCode ?? null,

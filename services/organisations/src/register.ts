@@ -1,4 +1,11 @@
-import { auditEntry, cleanOptionalText, cleanText, searchKey, slugify } from '@mutu/service';
+import {
+  auditEntry,
+  cleanOptionalText,
+  cleanText,
+  searchKey,
+  slugify,
+  whenUniqueViolated,
+} from '@mutu/service';
 import { prisma } from './db.js';
 import {
   DuplicateNameError,
@@ -72,6 +79,22 @@ function assertNotRegionalGovernment(organisation: Organisation, what: string): 
   }
 }
 
+/** What two sibling names are compared by (ignoring case, accents and spacing). */
+const nameKey = (name: string) => searchKey(name);
+
+/** The active sibling under `parentId` that already has this name, if any. */
+function siblingNamed(tx: Tx, parentId: string | null, name: string, selfId: string | null) {
+  return tx.organisation.findFirst({
+    where: {
+      parentId,
+      status: 'ACTIVE',
+      nameKey: nameKey(name),
+      NOT: selfId ? { id: selfId } : undefined,
+    },
+    select: { id: true },
+  });
+}
+
 async function assertUniqueName(
   tx: Tx,
   parentId: string | null,
@@ -79,13 +102,26 @@ async function assertUniqueName(
   selfId: string | null,
   field: string,
 ) {
-  const key = searchKey(name);
-  const siblings = await tx.organisation.findMany({
-    where: { parentId, status: 'ACTIVE', NOT: selfId ? { id: selfId } : undefined },
-    select: { id: true, name: true },
-  });
-  const clash = siblings.find((s) => searchKey(s.name) === key);
+  const clash = await siblingNamed(tx, parentId, name, selfId);
   if (clash) throw new DuplicateNameError(field, clash.id, name);
+}
+
+/** The partial unique indexes that keep active sibling names apart (schema.prisma). */
+const SIBLING_NAME_INDEXES = new Set([
+  'Organisation_active_sibling_name',
+  'Organisation_active_top_level_name',
+]);
+
+/**
+ * A sibling-name clash that the database caught after the checks passed: a concurrent writer
+ * created or renamed a sibling in between. Reported as the check would have reported it.
+ */
+function siblingClash(parentId: string | null, name: string, field: string) {
+  return async (constraint: string) => {
+    if (!SIBLING_NAME_INDEXES.has(constraint)) return undefined;
+    const winner = await siblingNamed(prisma(), parentId, name, null);
+    return new DuplicateNameError(field, winner?.id ?? '', name);
+  };
 }
 
 /** The region a body under `parent` may have: inside the parent's, and consistent with itself. */
@@ -222,6 +258,31 @@ export async function createOrganisation(input: CreateInput, actor: string): Pro
       'slug',
     );
   }
+  const parentKey = input.parentId ?? null;
+  const id = parentKey ? `${parentKey}.${slug}` : slug;
+  const clash = siblingClash(parentKey, name, 'name');
+  return whenUniqueViolated(
+    () => createInTransaction(input, { name, shortName, source, sourceReference, slug }, actor),
+    async (constraint) => {
+      if (constraint !== 'Organisation_pkey') return clash(constraint);
+      const taken = await prisma().organisation.findUnique({ where: { id } });
+      return new DuplicateNameError('slug', id, taken?.name ?? name);
+    },
+  );
+}
+
+function createInTransaction(
+  input: CreateInput,
+  clean: {
+    name: string;
+    shortName: string | null;
+    source: string;
+    sourceReference: string | null;
+    slug: string;
+  },
+  actor: string,
+): Promise<Organisation> {
+  const { name, shortName, source, sourceReference, slug } = clean;
   return prisma().$transaction(async (tx) => {
     const parent = input.parentId ? await load(tx, input.parentId, 'parentId') : null;
     if (parent) assertActive(parent, 'parentId');
@@ -246,6 +307,7 @@ export async function createOrganisation(input: CreateInput, actor: string): Pro
         name,
         shortName,
         searchText: searchKey(name, shortName),
+        nameKey: nameKey(name),
         sector: input.sector ?? null,
         parentId: parent?.id ?? null,
         ...region,
@@ -289,6 +351,42 @@ export async function updateOrganisation(
     'input.sourceReference',
     SOURCE_MAX,
   );
+  const parentId = name === undefined ? null : await parentOf(id);
+  return whenUniqueViolated(
+    () =>
+      renameInTransaction(
+        id,
+        expectedVersion,
+        input,
+        { name, shortName, source, sourceReference },
+        actor,
+      ),
+    (constraint) =>
+      name === undefined ? undefined : siblingClash(parentId, name, 'input.name')(constraint),
+  );
+}
+
+/** The parent an organisation has now (for reporting a clash after a failed write). */
+async function parentOf(id: string): Promise<string | null> {
+  return (
+    (await prisma().organisation.findUnique({ where: { id }, select: { parentId: true } }))
+      ?.parentId ?? null
+  );
+}
+
+function renameInTransaction(
+  id: string,
+  expectedVersion: number,
+  input: UpdateInput,
+  clean: {
+    name: string | undefined;
+    shortName: string | null | undefined;
+    source: string | null | undefined;
+    sourceReference: string | null | undefined;
+  },
+  actor: string,
+) {
+  const { name, shortName, source, sourceReference } = clean;
   return prisma().$transaction(async (tx) => {
     const before = await load(tx, id, 'id');
     assertActive(before, 'id');
@@ -299,6 +397,7 @@ export async function updateOrganisation(
       name: nextName,
       shortName: nextShort,
       searchText: searchKey(nextName, nextShort),
+      nameKey: nameKey(nextName),
       sector: input.sector === undefined ? undefined : input.sector,
       source: source ?? undefined,
       sourceReference,
@@ -309,6 +408,21 @@ export async function updateOrganisation(
 }
 
 export async function moveOrganisation(
+  id: string,
+  expectedVersion: number,
+  parentId: string | null,
+  actor: string,
+) {
+  return whenUniqueViolated(
+    () => moveInTransaction(id, expectedVersion, parentId, actor),
+    async (constraint) => {
+      const moved = await prisma().organisation.findUnique({ where: { id } });
+      return moved ? siblingClash(parentId, moved.name, 'parentId')(constraint) : undefined;
+    },
+  );
+}
+
+function moveInTransaction(
   id: string,
   expectedVersion: number,
   parentId: string | null,
@@ -340,6 +454,30 @@ export async function moveOrganisation(
 }
 
 export async function mergeOrganisation(
+  id: string,
+  expectedVersion: number,
+  intoId: string,
+  on: Date,
+  actor: string,
+) {
+  return whenUniqueViolated(
+    () => mergeInTransaction(id, expectedVersion, intoId, on, actor),
+    async (constraint) => {
+      if (!SIBLING_NAME_INDEXES.has(constraint)) return undefined;
+      // A unit of the merged body now shares its name with one of the absorbing body's.
+      const units = await prisma().organisation.findMany({
+        where: { parentId: id, status: 'ACTIVE' },
+      });
+      for (const unit of units) {
+        const clash = await siblingNamed(prisma(), intoId, unit.name, unit.id);
+        if (clash) return new DuplicateNameError('intoId', clash.id, unit.name);
+      }
+      return undefined;
+    },
+  );
+}
+
+function mergeInTransaction(
   id: string,
   expectedVersion: number,
   intoId: string,

@@ -464,3 +464,55 @@ describe('updatePublicServiceMall', () => {
     ).toMatchObject({ __typename: 'InvalidInputError', field: 'input.serviceCount' });
   });
 });
+
+describe('concurrent writers', () => {
+  // On PostgreSQL (test:db) these run at once on the subgraph's pool: the partial unique index
+  // of active sibling names decides the one winner, whatever the checks before it saw.
+  it('creates of the same name under one parent: exactly one wins, the others are told its id', async () => {
+    const before = await footprint();
+    const results = await Promise.all(
+      ['satu', 'dua', 'tiga', 'empat'].map((slug) =>
+        mutate(CREATE, {
+          input: {
+            kind: 'OPD',
+            name: 'Dinas Perhubungan Kabupaten Kerinci',
+            slug,
+            parentId: '15.01',
+          },
+        }),
+      ),
+    );
+    const winners = results.filter((r) => r.__typename === 'CreateOrganisationSuccess');
+    expect(winners).toHaveLength(1);
+    const winnerId = (winners[0]?.organisation as { id: string } | undefined)?.id;
+    for (const loser of results.filter((r) => r !== winners[0])) {
+      expect(loser).toMatchObject({
+        __typename: 'DuplicateNameError',
+        field: 'name',
+        existingId: winnerId,
+      });
+    }
+    const after = await footprint();
+    expect(after.organisations.length - before.organisations.length).toBe(1);
+    expect(after.audit - before.audit).toBe(1);
+  });
+
+  it('a rename racing a create of the same name: one of them wins', async () => {
+    const made = await mutate(CREATE, {
+      input: { kind: 'OPD', name: 'Dinas Pertanian Kabupaten Kerinci', parentId: '15.01' },
+    });
+    const id = (made.organisation as { id: string; version: number }).id;
+    const results = await Promise.all([
+      mutate(UPDATE, { id, v: 1, input: { name: 'Dinas Pangan Kabupaten Kerinci' } }),
+      mutate(CREATE, {
+        input: { kind: 'OPD', name: 'Dinas Pangan Kabupaten Kerinci', parentId: '15.01' },
+      }),
+    ]);
+    expect(results.map((r) => r.__typename).filter((t) => t.endsWith('Success'))).toHaveLength(1);
+    expect(results.map((r) => r.__typename)).toContain('DuplicateNameError');
+    const named = await prisma().organisation.count({
+      where: { parentId: '15.01', name: 'Dinas Pangan Kabupaten Kerinci', status: 'ACTIVE' },
+    });
+    expect(named).toBe(1);
+  });
+});

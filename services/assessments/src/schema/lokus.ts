@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import { mayReadScores } from '../visibility.js';
 import { methodologyOf } from '../scores.js';
+import { mayReadScores } from '../visibility.js';
 import { Assessment, bandOfTotal } from './assessment.js';
 import { OrganisationRef, organisationRef } from './organisation.js';
 import { ScoreBand } from './score-band.js';
