@@ -21,19 +21,24 @@ const DEFAULT_PAGE = 20;
  * default.
  */
 const DEFAULT_LIST_SIZE = 20;
-const LIST_SIZES: Readonly<Record<string, number>> = {
-  // 38 provinces, 514 regencies and cities (Kepmendagri 300.2.2-2138/2025).
+type Size = number | ((args: Record<string, unknown>) => number);
+const LIST_SIZES: Readonly<Record<string, Size>> = {
+  // 38 provinces; a province has at most about 40 regencies and cities (Kepmendagri
+  // 300.2.2-2138/2025).
   'Query.provinces': 38,
-  'Query.regencies': 514,
   'Province.regencies': 40,
-  // A national league table holds every regency and city government.
-  'Query.ranking': 514,
+  // A league table holds every regency and city government (514), or one province's.
+  'Query.ranking': (args) => (args.provinceCode ? 40 : 514),
+  // 305 MPPs nationally in December 2025 (bands.md), a few dozen in a province.
+  'Query.publicServiceMalls': (args) => (args.provinceCode ? 40 : 320),
   'Query.cycles': 60,
   // One result per cycle of a framework, about one a year.
   'Organisation.results': 15,
   'Organisation.assessments': 60,
   'Organisation.children': 100,
   'Organisation.ancestors': 6,
+  'PublicServiceMall.tenants': 60,
+  'Event.participants': 60,
   'Assessment.lokus': 10,
   'Lokus.components': 6,
   'Query.expiringAgreements': 100,
@@ -69,8 +74,12 @@ export function listAwareEstimator({
   if (isConnection(getNamedType(returns))) return (sliceOf(args) ?? DEFAULT_PAGE) * own;
   if (!isListType(returns)) return own;
   const given = Array.isArray(args.ids) ? args.ids.length : undefined;
+  const known = LIST_SIZES[`${parent.name}.${field.name}`];
   const size =
-    sliceOf(args) ?? given ?? LIST_SIZES[`${parent.name}.${field.name}`] ?? DEFAULT_LIST_SIZE;
+    sliceOf(args) ??
+    given ??
+    (typeof known === 'function' ? known(args) : known) ??
+    DEFAULT_LIST_SIZE;
   return size * own;
 }
 

@@ -587,6 +587,54 @@ describe('limits against abusive queries', () => {
     expect(response.status).toBe(413);
   });
 
+  it('refuses an operation whose lists multiply past the cost limit, before any subgraph is called', async () => {
+    const { data, errors } = await query(
+      '{ organisations(first: 100) { edges { node { children { children { id name } } } } } }',
+    );
+    expect(data).toBeUndefined();
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+      maxCost: 20_000,
+    });
+    expect(errors?.[0]?.message).toMatch(/estimated cost is \d+, above the limit of 20000/);
+  });
+
+  it('takes uploads on their own route: signed-in callers only, up to MAX_UPLOAD_BYTES, streamed to the subgraph', async () => {
+    const small = await startGateway(
+      loadEnv({ ...platform.env, MAX_UPLOAD_BYTES: '2000', LOG_LEVEL: 'silent' }),
+    );
+    try {
+      const url = small.url.replace(/\/graphql$/, '/imports/results?dryRun=true');
+      const csv = 'framework,year,region_code,score\nIPP,2024,15.06,3.10\n';
+      const post = async (body: string, headers: Record<string, string> = {}) => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', ...headers },
+          body,
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as Record<string, unknown>,
+        };
+      };
+      expect((await post(csv)).status).toBe(401);
+      const admin = await bearer({ sub: 'admin@kemenpan.test', role: 'admin' });
+      expect(await post(csv, admin)).toMatchObject({
+        status: 200,
+        body: { rows: 1, created: 1, dryRun: true, committed: false },
+      });
+      const analyst = await post(csv, await bearer({ sub: 'a', role: 'analyst' }));
+      expect(analyst).toMatchObject({ status: 403 });
+      const big = `${csv}${'IPP,2024,15.06,3.10\n'.repeat(200)}`;
+      expect(await post(big, admin)).toMatchObject({
+        status: 413,
+        body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 2000 } }] },
+      });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('serves automatic persisted queries: a hash alone once the query is known', async () => {
     const text = '{ regency(code: "15.01") { name } }';
     const { createHash } = await import('node:crypto');
