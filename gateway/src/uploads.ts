@@ -5,6 +5,7 @@ import {
   REQUEST_ID_HEADER,
   sendError,
   sendPayloadTooLarge,
+  sendRefusal,
 } from '@mutu/server';
 import { type Dispatcher, fetch as undiciFetch } from 'undici';
 import type { Admission } from './admission.js';
@@ -48,15 +49,14 @@ export function uploadRoutes(options: {
         return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Send the file with POST');
       }
       const refusal = await options.admission.admit(req);
-      if (refusal) {
-        for (const [key, value] of Object.entries(refusal.headers ?? {})) res.setHeader(key, value);
-        res.setHeader('connection', 'close');
-        return sendError(res, refusal.status, refusal.code, refusal.message);
-      }
+      if (refusal) return sendRefusal(req, res, refusal);
       const identity = options.admission.identityOf(req);
       if (identity.role === 'public') {
-        res.setHeader('connection', 'close');
-        return sendError(res, 401, 'UNAUTHENTICATED', 'Uploads need a bearer token');
+        return sendRefusal(req, res, {
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          message: 'Uploads need a bearer token',
+        });
       }
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > options.maxBytes) {

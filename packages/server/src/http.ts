@@ -66,6 +66,16 @@ export interface Refusal {
   readonly code: string;
   readonly message: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** More of `extensions` (the argument at fault). */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+/** Answers a refusal; its body is never read, so the connection is closed, not drained. */
+export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
+  for (const [key, value] of Object.entries(refusal.headers ?? {})) res.setHeader(key, value);
+  res.setHeader('connection', 'close');
+  res.on('finish', () => req.destroy());
+  sendError(res, refusal.status, refusal.code, refusal.message, refusal.extensions);
 }
 
 /** Reads a request body up to `limit` bytes; beyond that it throws PayloadTooLarge. */
@@ -179,13 +189,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
         return res.end();
       }
       const refusal = await options.admit?.(req);
-      if (refusal) {
-        for (const [key, value] of Object.entries(refusal.headers ?? {})) res.setHeader(key, value);
-        // A refused body is never read: close the connection instead of draining it.
-        res.setHeader('connection', 'close');
-        res.on('finish', () => req.destroy());
-        return sendError(res, refusal.status, refusal.code, refusal.message);
-      }
+      if (refusal) return sendRefusal(req, res, refusal);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -9,6 +9,7 @@ export {
   sendError,
   sendJson,
   sendPayloadTooLarge,
+  sendRefusal,
   serveGraphQL,
 } from './http.js';
 export {

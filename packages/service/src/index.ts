@@ -1,4 +1,5 @@
 export { subgraphApollo } from './apollo.js';
+export { retryOnUniqueViolation, uniqueViolation, whenUniqueViolated } from './constraints.js';
 export {
   assessmentCycleId,
   auditEntry,
@@ -8,7 +9,6 @@ export {
   parseAssessmentCycleId,
   placeOfOrganisation,
 } from './contract.js';
-export { retryOnUniqueViolation, uniqueViolation, whenUniqueViolated } from './constraints.js';
 export type { RequestInfo, ServiceDefinition, ServiceRoute } from './definition.js';
 export { parseServiceEnv, type ServiceEnv } from './env.js';
 export {

@@ -6,8 +6,8 @@ import {
   type Logger,
   REQUEST_ID_HEADER,
   type RunningServer,
-  sendError,
   sendJson,
+  sendRefusal,
   serveGraphQL,
 } from '@mutu/server';
 import type { RequestInfo, ServiceDefinition } from './definition.js';
@@ -45,8 +45,11 @@ export async function serveService<TContext extends BaseContext>(
             request = await requestOf(req);
           } catch (error) {
             // The body is never read for a caller we do not know.
-            res.setHeader('connection', 'close');
-            return sendError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
+            return sendRefusal(req, res, {
+              status: 401,
+              code: 'UNAUTHENTICATED',
+              message: (error as Error).message,
+            });
           }
           await route(req, res, request);
         },

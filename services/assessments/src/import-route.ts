@@ -1,4 +1,11 @@
-import { PayloadTooLarge, readBody, sendError, sendJson, sendPayloadTooLarge } from '@mutu/server';
+import {
+  PayloadTooLarge,
+  readBody,
+  sendError,
+  sendJson,
+  sendPayloadTooLarge,
+  sendRefusal,
+} from '@mutu/server';
 import { type ServiceRoute, scopesOf, uniqueViolation } from '@mutu/service';
 import { importResults } from './import.js';
 
@@ -19,13 +26,12 @@ export const importResultsRoute: ServiceRoute = async (req, res, { identity }) =
     return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Send the CSV file with POST');
   }
   if (!scopesOf(identity).admin) {
-    res.setHeader('connection', 'close');
-    return sendError(
-      res,
-      identity.role === 'public' ? 401 : 403,
-      identity.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
-      `Importing results is not allowed for ${identity.role === 'public' ? 'callers without a token' : `role ${identity.role}`}`,
-    );
+    const anonymous = identity.role === 'public';
+    return sendRefusal(req, res, {
+      status: anonymous ? 401 : 403,
+      code: anonymous ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+      message: `Importing results is not allowed for ${anonymous ? 'callers without a token' : `role ${identity.role}`}`,
+    });
   }
   const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
   const flags: Partial<Record<(typeof FLAGS)[number], boolean>> = {};
@@ -33,16 +39,12 @@ export const importResultsRoute: ServiceRoute = async (req, res, { identity }) =
     const value = params.get(flag);
     if (value === null) continue;
     if (value !== 'true' && value !== 'false') {
-      res.setHeader('connection', 'close');
-      return sendError(
-        res,
-        400,
-        'BAD_USER_INPUT',
-        `${flag} must be true or false, got "${value}"`,
-        {
-          argument: flag,
-        },
-      );
+      return sendRefusal(req, res, {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: `${flag} must be true or false, got "${value}"`,
+        extensions: { argument: flag },
+      });
     }
     flags[flag] = value === 'true';
   }

@@ -27,20 +27,17 @@ const WorkflowEntry = builder.prismaObject('AuditEntry', {
         'The reason given when returning for revision or correcting (for those who may read the scores of the revision it left).',
       authScopes: (e, _args, ctx) => mayReadSnapshot(ctx.identity, e, e.after),
     }),
-    before: t.expose('before', {
-      type: 'JSON',
-      nullable: true,
-      description:
-        'The record before the step; an unpublished assessment only for its assessor and administrators.',
-      authScopes: (e, _args, ctx) => mayReadSnapshot(ctx.identity, e, e.before),
-    }),
-    after: t.expose('after', {
-      type: 'JSON',
-      nullable: true,
-      description:
-        'The record after the step; an unpublished assessment only for its assessor and administrators.',
-      authScopes: (e, _args, ctx) => mayReadSnapshot(ctx.identity, e, e.after),
-    }),
+    ...Object.fromEntries(
+      (['before', 'after'] as const).map((side) => [
+        side,
+        t.expose(side, {
+          type: 'JSON',
+          nullable: true,
+          description: `The record ${side} the step; an unpublished assessment only for its assessor and administrators.`,
+          authScopes: (e, _args, ctx) => mayReadSnapshot(ctx.identity, e, e[side]),
+        }),
+      ]),
+    ),
   }),
 });
 
