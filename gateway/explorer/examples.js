@@ -12,7 +12,7 @@ query Kerinci {
       cycle { year framework }
       score
       band { grade label zone }
-      change { previousScore delta }
+      change { previousScore delta comparable }
     }
     awards { title cycle { year } }
     agreements { title signedOn parties { name } }
@@ -22,13 +22,14 @@ query Kerinci {
 `,
   },
   {
-    query: `# The league table analysts ask for.
-query KaltimIpp2024 {
-  ranking(framework: IPP, year: 2024, provinceCode: "64") {
+    query: `# The league table analysts ask for: one official peer group (the kabupaten of Bengkulu).
+query BengkuluCompliance2024 {
+  ranking(framework: OMBUDSMAN_COMPLIANCE, year: 2024, provinceCode: "17") {
     rank
+    group
     organisation { id name }
     score
-    band { grade label }
+    band { grade label zone }
   }
 }
 `,

@@ -143,6 +143,13 @@ const TABLE: readonly Row[] = [
     expect: READ,
   },
   {
+    field: 'resultComparison',
+    subgraph: 'assessments',
+    operation:
+      '{ resultComparison(framework: IPP, organisationId: "15.01", fromYear: 2023, toYear: 2024) { delta } }',
+    expect: READ,
+  },
+  {
     field: 'publishedResultsCsv',
     subgraph: 'assessments',
     operation: '{ publishedResultsCsv(framework: IPP, year: 2023) }',

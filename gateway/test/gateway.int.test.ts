@@ -84,7 +84,7 @@ describe('through the gateway', () => {
 
   it('pages and searches the register', async () => {
     const result = await query(
-      '{ organisations(filter: { search: "puskesmas", regencyCode: "17.01" }, first: 10) { totalCount edges { node { id name ancestors { id } } } } }',
+      '{ organisations(filter: { search: "puskesmas", regencyCode: "17.71" }, first: 10) { totalCount edges { node { id name ancestors { id } } } } }',
     );
     expect(result).toEqual({
       data: {
@@ -93,16 +93,16 @@ describe('through the gateway', () => {
           edges: [
             {
               node: {
-                id: '17.01.dinas-kesehatan.puskesmas-sulau',
-                name: 'Puskesmas Sulau',
-                ancestors: [{ id: '17.01' }, { id: '17.01.dinas-kesehatan' }],
+                id: '17.71.dinas-kesehatan.puskesmas-beringin-raya',
+                name: 'Puskesmas Beringin Raya',
+                ancestors: [{ id: '17.71' }, { id: '17.71.dinas-kesehatan' }],
               },
             },
             {
               node: {
-                id: '17.01.dinas-kesehatan.puskesmas-talang-randai',
-                name: 'Puskesmas Talang Randai',
-                ancestors: [{ id: '17.01' }, { id: '17.01.dinas-kesehatan' }],
+                id: '17.71.dinas-kesehatan.puskesmas-kandang',
+                name: 'Puskesmas Kandang',
+                ancestors: [{ id: '17.71' }, { id: '17.71.dinas-kesehatan' }],
               },
             },
           ],
@@ -173,26 +173,40 @@ describe('through the gateway', () => {
     });
   });
 
-  it("the contract's ranking names each organisation from the organisations subgraph", async () => {
+  it("the contract's ranking names each organisation from the organisations subgraph, in its peer group", async () => {
     const result = await query(
-      '{ ranking(framework: IPP, year: 2024, provinceCode: "64") { rank organisation { id name } score band { grade label } } }',
+      '{ ranking(framework: OMBUDSMAN_COMPLIANCE, year: 2024, provinceCode: "64") { rank group organisation { id name } score band { grade label } } }',
     );
     expect(result.errors).toBeUndefined();
-    const ranking = result.data?.ranking as {
-      rank: number;
-      organisation: { id: string; name: string };
-    }[];
-    expect(ranking).toHaveLength(10);
-    expect(ranking[5]).toMatchObject({
-      rank: 6,
-      organisation: { id: '64.08', name: 'Pemerintah Kabupaten Kutai Timur' },
-    });
-    expect(ranking.every((e) => e.organisation.name.startsWith('Pemerintah '))).toBe(true);
+    // The kabupaten of Kalimantan Timur with a published 2024 result; the kota rank apart.
+    expect(result.data?.ranking).toEqual([
+      {
+        rank: 1,
+        group: 'REGENCY',
+        organisation: { id: '64.02', name: 'Pemerintah Kabupaten Kutai Kartanegara' },
+        score: 94.46,
+        band: { grade: 'A', label: 'Kualitas Tertinggi' },
+      },
+      {
+        rank: 2,
+        group: 'REGENCY',
+        organisation: { id: '64.07', name: 'Pemerintah Kabupaten Kutai Barat' },
+        score: 91.84,
+        band: { grade: 'A', label: 'Kualitas Tertinggi' },
+      },
+      {
+        rank: 3,
+        group: 'REGENCY',
+        organisation: { id: '64.08', name: 'Pemerintah Kabupaten Kutai Timur' },
+        score: 78.38,
+        band: { grade: 'B', label: 'Kualitas Tinggi' },
+      },
+    ]);
   });
 
   it('names the lokus that pulled a score down, across both subgraphs', async () => {
     const { data, errors } = await query(
-      `{ organisation(id: "17.01") { name assessments { cycle { id } score synthetic
+      `{ organisation(id: "17.71") { name assessments { cycle { id } score assessor { name }
         lokus { unit { name } score } } } }`,
     );
     expect(errors).toBeUndefined();
@@ -200,28 +214,31 @@ describe('through the gateway', () => {
     const [assessment] = organisation?.assessments ?? [];
     expect(assessment).toMatchObject({
       cycle: { id: 'ombudsman-compliance-2024' },
-      score: 86.16,
-      synthetic: true,
+      score: 90.74,
+      assessor: { name: 'Ombudsman RI Perwakilan Provinsi Bengkulu' },
     });
-    expect(assessment?.lokus[0]).toEqual({ unit: { name: 'Puskesmas Sulau' }, score: 79.49 });
+    expect(assessment?.lokus[0]).toEqual({
+      unit: { name: 'Dinas Pendidikan dan Kebudayaan Kota Bengkulu' },
+      score: 86.49,
+    });
   });
 
   it("answers the contract's organisation query from all three subgraphs at once", async () => {
     const { data, errors } = await query(`{
       kalteng: organisation(id: "62") {
         name
-        results(framework: OMBUDSMAN_COMPLIANCE) { cycle { year } score band { grade label zone } }
-        agreements { title kind signedOn status parties { name organisation { kind } } event { title } }
+        results(framework: OMBUDSMAN_COMPLIANCE) { cycle { year } score band { grade label zone } change { delta comparable } }
+        agreements { title kind signedOn status parties { name signatoryName organisation { kind } } event { title } }
         events { title kind startsOn }
       }
       bengkuluSelatan: organisation(id: "17.01") {
         name
-        events { title kind startsOn participants { name } }
-        assessments { score }
+        events { title kind startsOn }
+        awards { title result { score grade zone } event { title } }
       }
-      dinkes: organisation(id: "17.01.dinas-kesehatan") {
+      puskesmas: organisation(id: "17.71.dinas-kesehatan.puskesmas-kandang") {
         name
-        awards { title cycle { year framework } awardingBody { name } event { title } }
+        awards { title result { score grade label zone } cycle { year framework } awardingBody { name } }
       }
       kepri: organisation(id: "21") { events { title startsOn host { name } speakers { name } } }
       kerinci: organisation(id: "15.01") {
@@ -232,56 +249,86 @@ describe('through the gateway', () => {
       }
     }`);
     expect(errors).toBeUndefined();
-    expect(data?.kalteng).toEqual({
-      name: 'Pemerintah Provinsi Kalimantan Tengah',
-      results: [
-        {
-          cycle: { year: 2023 },
-          score: 86.6,
-          band: { grade: 'B', label: 'Kualitas Tinggi', zone: 'GREEN' },
-        },
-      ],
-      agreements: [
-        {
-          title: 'Nota Kesepakatan Sinergi Peningkatan Kualitas Pelayanan Publik',
-          kind: 'NOTA_KESEPAKATAN',
-          signedOn: '2024-06-04',
-          status: 'ACTIVE',
-          parties: [
-            {
-              name: 'Pemerintah Provinsi Kalimantan Tengah',
-              organisation: { kind: 'PROVINCIAL_GOVERNMENT' },
-            },
-            { name: 'Ombudsman Republik Indonesia', organisation: { kind: 'OMBUDSMAN_OFFICE' } },
-          ],
-          event: { title: 'Workshop Pendampingan Penilaian Kepatuhan Pelayanan Publik 2024' },
-        },
-      ],
+    const kalteng = data?.kalteng as {
+      results: unknown[];
+      agreements: { parties: unknown[] }[];
+      events: unknown[];
+    };
+    expect(kalteng.results).toEqual([
+      {
+        cycle: { year: 2024 },
+        score: 90.5,
+        band: { grade: 'A', label: 'Kualitas Tertinggi', zone: 'GREEN' },
+        change: { delta: 3.9, comparable: true },
+      },
+      {
+        cycle: { year: 2023 },
+        score: 86.6,
+        band: { grade: 'B', label: 'Kualitas Tinggi', zone: 'GREEN' },
+        change: { delta: 9.1, comparable: true },
+      },
+      {
+        cycle: { year: 2022 },
+        score: 77.5,
+        band: { grade: 'C', label: 'Kualitas Sedang', zone: 'YELLOW' },
+        change: null,
+      },
+    ]);
+    expect(kalteng.agreements).toHaveLength(1);
+    expect(kalteng.agreements[0]).toMatchObject({
+      title: 'Nota Kesepakatan Sinergi Peningkatan Kualitas Pelayanan Publik',
+      kind: 'NOTA_KESEPAKATAN',
+      signedOn: '2024-06-04',
+      status: 'ACTIVE',
+      event: { title: expect.stringContaining('Workshop Penilaian Kepatuhan') },
+    });
+    // Ombudsman RI, the province and 13 kabupaten and kota (Kotawaringin Barat signed later).
+    expect(kalteng.agreements[0]?.parties).toHaveLength(15);
+    expect(kalteng.agreements[0]?.parties[0]).toEqual({
+      name: 'Ombudsman Republik Indonesia',
+      signatoryName: 'Jemsly Hutabarat',
+      organisation: { kind: 'OMBUDSMAN_OFFICE' },
+    });
+    expect(kalteng.events).toEqual([
+      {
+        title: expect.stringContaining('Workshop Penilaian Kepatuhan'),
+        kind: 'WORKSHOP_PENDAMPINGAN',
+        startsOn: '2024-06-04',
+      },
+    ]);
+    expect(data?.bengkuluSelatan).toEqual({
+      name: 'Pemerintah Kabupaten Bengkulu Selatan',
       events: [
         {
-          title: 'Workshop Pendampingan Penilaian Kepatuhan Pelayanan Publik 2024',
-          kind: 'WORKSHOP_PENDAMPINGAN',
-          startsOn: '2024-06-04',
+          title: 'Rapat Koordinasi Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik',
+          kind: 'RAKOR',
+          startsOn: '2025-04-30',
+        },
+        {
+          title: 'Penyerahan Hasil Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik Tahun 2024',
+          kind: 'PENGANUGERAHAN',
+          startsOn: '2024-12-12',
+        },
+      ],
+      awards: [
+        {
+          title: 'Penghargaan Zona Hijau Kualitas Tertinggi, Penilaian Kepatuhan Tahun 2024',
+          result: { score: 95.57, grade: 'A', zone: 'GREEN' },
+          event: {
+            title:
+              'Penyerahan Hasil Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik Tahun 2024',
+          },
         },
       ],
     });
-    const bengkulu = data?.bengkuluSelatan as { events: { participants: unknown[] }[] };
-    expect(bengkulu.events).toHaveLength(1);
-    expect(bengkulu.events[0]).toMatchObject({
-      title: 'Rakor Penilaian Kepatuhan Kabupaten Bengkulu Selatan',
-      kind: 'RAKOR',
-      startsOn: '2025-04-30',
-    });
-    expect(bengkulu.events[0]?.participants).toHaveLength(7);
-    expect(bengkulu.events[0]?.participants).toContainEqual({ name: 'Puskesmas Talang Randai' });
-    expect(data?.dinkes).toEqual({
-      name: 'Dinas Kesehatan Kabupaten Bengkulu Selatan',
+    expect(data?.puskesmas).toEqual({
+      name: 'Puskesmas Kandang',
       awards: [
         {
-          title: 'Predikat Kepatuhan Standar Pelayanan Publik',
+          title: expect.stringContaining('Piagam Penghargaan'),
+          result: { score: 93.57, grade: 'A', label: 'Kualitas Tertinggi', zone: 'GREEN' },
           cycle: { year: 2024, framework: 'OMBUDSMAN_COMPLIANCE' },
-          awardingBody: { name: 'Pemerintah Kabupaten Bengkulu Selatan' },
-          event: { title: 'Rakor Penilaian Kepatuhan Kabupaten Bengkulu Selatan' },
+          awardingBody: { name: 'Ombudsman RI Perwakilan Provinsi Bengkulu' },
         },
       ],
     });
@@ -301,7 +348,7 @@ describe('through the gateway', () => {
       agreements: [],
       events: [
         {
-          title: 'Rakor Pelayanan Publik 2025 Kabupaten Kerinci',
+          title: 'Rakor Pelayanan Publik Tahun 2025 Kabupaten Kerinci',
           kind: 'RAKOR',
           startsOn: '2025-06-23',
           speakers: [{ name: 'Ombudsman RI Perwakilan Provinsi Jambi' }],
@@ -312,15 +359,12 @@ describe('through the gateway', () => {
 
   it('a cycle lists the awards recognising it, across subgraphs', async () => {
     const { data, errors } = await query(
-      '{ cycle(id: "ombudsman-compliance-2024") { year awards { recipient { name } } events { title } } }',
+      '{ cycle(id: "ombudsman-compliance-2024") { year awards { recipient { name } } events { title startsOn } } }',
     );
     expect(errors).toBeUndefined();
-    const cycle = data?.cycle as { awards: unknown[]; events: { title: string }[] };
-    expect(cycle.awards).toHaveLength(7);
-    expect(cycle.events.map((e) => e.title)).toEqual([
-      'Rakor Penilaian Kepatuhan Kabupaten Bengkulu Selatan',
-      'Workshop Pendampingan Penilaian Kepatuhan Pelayanan Publik 2024',
-    ]);
+    const cycle = data?.cycle as { awards: unknown[]; events: { startsOn: string }[] };
+    expect(cycle.awards).toHaveLength(9);
+    expect(cycle.events.map((e) => e.startsOn)).toEqual(['2024-12-12', '2024-12-10', '2024-06-04']);
   });
 
   it('serves health and readiness', async () => {
@@ -726,7 +770,7 @@ describe('a new supergraph file', () => {
             body: JSON.stringify({ query: q }),
           })
         ).json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-      const AWARDS = '{ organisation(id: "17.01.dinas-sosial") { name awards { title } } }';
+      const AWARDS = '{ organisation(id: "17.71.dinas-sosial") { name awards { title } } }';
       expect((await ask(AWARDS)).errors?.[0]?.message).toMatch(/awards/);
 
       // Requests keep flowing while the file changes under the gateway.
@@ -746,8 +790,13 @@ describe('a new supergraph file', () => {
       reloading = false;
       expect(after.data).toEqual({
         organisation: {
-          name: 'Dinas Sosial Kabupaten Bengkulu Selatan',
-          awards: [{ title: 'Predikat Kepatuhan Standar Pelayanan Publik' }],
+          name: 'Dinas Sosial Kota Bengkulu',
+          awards: [
+            {
+              title:
+                'Piagam Penghargaan Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik Tahun 2024 (Zona Hijau)',
+            },
+          ],
         },
       });
       const answers = await traffic;
@@ -770,11 +819,15 @@ describe('a subgraph stopped mid-test', () => {
       name results(framework: OMBUDSMAN_COMPLIANCE) { score } agreements { title } } }`);
     expect(data?.organisation).toEqual({
       name: 'Pemerintah Provinsi Kalimantan Tengah',
-      results: [{ score: 86.6 }],
+      results: [{ score: 90.5 }, { score: 86.6 }, { score: 77.5 }],
       agreements: null,
     });
-    expect(errors?.length).toBeGreaterThan(0);
-    expect(JSON.stringify(errors)).toContain('engagement');
+    // The code says what failed and the extension which subgraph.
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      subgraph: 'engagement',
+    });
+    expect(errors?.[0]?.message).toContain('The engagement subgraph is unavailable');
 
     const base = platform.gateway.url.replace(/\/graphql$/, '');
     const ready = await fetch(`${base}/readyz`);

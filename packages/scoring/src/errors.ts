@@ -7,7 +7,10 @@ export type ScoringErrorCode =
   | 'INVALID_ANSWER'
   | 'NO_RESPONSES'
   | 'NO_LOKUS'
-  | 'TOO_MANY_LOKUS';
+  | 'TOO_MANY_LOKUS'
+  | 'TOO_PRECISE'
+  | 'UNKNOWN_FINDING'
+  | 'INCOMPARABLE';
 
 /**
  * Every rejection from this package: `field` names the argument or component at fault so a

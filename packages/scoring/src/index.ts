@@ -1,9 +1,17 @@
-export { type BandResult, bandOf, classify } from './bands.js';
+export { type BandResult, bandOf, classify, findingOf } from './bands.js';
 export { ScoringError, type ScoringErrorCode } from './errors.js';
 export { lokusTotal } from './lokus.js';
 export { METHODOLOGIES } from './methodologies/index.js';
-export { methodologiesOf, methodologyById, methodologyFor } from './methodology.js';
-export { roundTo, toSteps } from './precision.js';
+export {
+  assertComparable,
+  type Comparability,
+  comparability,
+  methodologiesOf,
+  methodologyById,
+  methodologyFor,
+} from './methodology.js';
+export { PEER_GROUP_DESCRIPTIONS, PEER_GROUPS, type PeerGroup } from './peer-groups.js';
+export { roundTo, toSteps, truncateTo } from './precision.js';
 export {
   type Change,
   type Ranked,
@@ -11,10 +19,12 @@ export {
   withYearOverYearChange,
   type YearScore,
 } from './ranking.js';
-export { type ElementMean, type SkmResult, skmFromAnswers } from './skm.js';
+export { type ElementMean, type SkmResult, type SkmWeighting, skmFromAnswers } from './skm.js';
 export {
+  type Aggregation,
   type Band,
   type Component,
+  type Finding,
   FRAMEWORK_DESCRIPTIONS,
   FRAMEWORKS,
   type Framework,

@@ -1,10 +1,12 @@
 import { ScoringError } from './errors.js';
-import { roundTo } from './precision.js';
+import { roundTo, truncateTo } from './precision.js';
 import type { Methodology } from './types.js';
 
 /**
- * An assessment's total from the unrounded totals of its lokus, as the methodology combines
- * them (`lokusTotal`). Rounding happens once, here: units are averaged at full precision.
+ * An assessment's total from the unrounded totals of its lokus, as the methodology's
+ * aggregation says: the mean of the units, rounded half up or truncated to the published
+ * precision once (units are averaged at full precision); one unit where the method scores the
+ * subject as a whole or does not publish how its units combine.
  */
 export function lokusTotal(
   methodology: Methodology,
@@ -13,13 +15,18 @@ export function lokusTotal(
   if (unitTotals.length === 0) {
     throw new ScoringError('NO_LOKUS', 'lokus', `an assessment needs at least one scored lokus`);
   }
-  if (methodology.lokusTotal === null && unitTotals.length > 1) {
+  const { aggregation } = methodology;
+  if (aggregation.rule !== 'MEAN' && unitTotals.length > 1) {
     throw new ScoringError(
       'TOO_MANY_LOKUS',
       'lokus',
-      `${methodology.id} scores one unit per assessment (how it combines lokus is not published); got ${unitTotals.length}`,
+      aggregation.rule === 'WHOLE'
+        ? `${methodology.id} scores the subject as a whole: one unit per assessment; got ${unitTotals.length}`
+        : `${methodology.id} does not publish how its lokus combine: record the published total; got ${unitTotals.length} lokus`,
     );
   }
   const exact = unitTotals.reduce((sum, t) => sum + t, 0) / unitTotals.length;
-  return { exact, total: roundTo(exact, methodology.precision) };
+  const round =
+    aggregation.rule === 'MEAN' && aggregation.rounding === 'TRUNCATE' ? truncateTo : roundTo;
+  return { exact, total: round(exact, methodology.precision) };
 }

@@ -13,3 +13,14 @@ export function toSteps(value: number, precision: number): number {
 export function roundTo(value: number, precision: number): number {
   return toSteps(value, precision) / 10 ** precision;
 }
+
+/**
+ * Cuts a value down to the precision (towards zero), as the Ombudsman's 2024 totals appear to
+ * do (Kota Bengkulu: units averaging 90.7457 were published as 90.74). The same epsilon as
+ * toSteps keeps 90.74 (stored as 90.7399...) from falling to 90.73.
+ */
+export function truncateTo(value: number, precision: number): number {
+  const factor = 10 ** precision;
+  const scaled = Math.abs(value) * factor * (1 + Number.EPSILON * 8);
+  return (Math.sign(value) * Math.floor(scaled)) / factor;
+}

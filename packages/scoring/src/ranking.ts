@@ -1,3 +1,4 @@
+import { comparability, methodologyById } from './methodology.js';
 import { roundTo, toSteps } from './precision.js';
 
 export interface Ranked<T> {
@@ -35,18 +36,25 @@ export function rankWithTies<T>(
 export interface Change {
   readonly previousYear: number;
   readonly previousScore: number;
-  /** Current minus previous, at the published precision. */
-  readonly delta: number;
+  /** Current minus previous at the published precision; null across a change of method. */
+  readonly delta: number | null;
+  /** False across a change of method: the two scores measure different things. */
+  readonly comparable: boolean;
+  /** What changed between the two methods, when they differ. */
+  readonly methodologyBreak: string | null;
 }
 
 export interface YearScore {
   readonly year: number;
   readonly score: number;
+  /** The methodology the score was banded with. */
+  readonly methodologyId: string;
 }
 
 /**
  * A series of one subject's results in one framework, newest first, each with its change
- * against the closest earlier year (null for the oldest).
+ * against the closest earlier year (null for the oldest). Across a change of method the change
+ * says so, and carries no delta.
  */
 export function withYearOverYearChange<T extends YearScore>(
   series: readonly T[],
@@ -55,15 +63,21 @@ export function withYearOverYearChange<T extends YearScore>(
   const sorted = [...series].sort((a, b) => b.year - a.year);
   return sorted.map((current, i) => {
     const previous = sorted[i + 1];
+    if (!previous) return { ...current, change: null };
+    const earlier = methodologyById(previous.methodologyId);
+    const later = methodologyById(current.methodologyId);
+    // Only ids from this package are ever stored; an unknown one is a programming error.
+    if (!earlier || !later) throw new Error(`Unknown methodology in a series of results`);
+    const { comparable, methodologyBreak } = comparability(earlier, later);
     return {
       ...current,
-      change: previous
-        ? {
-            previousYear: previous.year,
-            previousScore: previous.score,
-            delta: roundTo(current.score - previous.score, precision) || 0,
-          }
-        : null,
+      change: {
+        previousYear: previous.year,
+        previousScore: previous.score,
+        delta: comparable ? roundTo(current.score - previous.score, precision) || 0 : null,
+        comparable,
+        methodologyBreak,
+      },
     };
   });
 }

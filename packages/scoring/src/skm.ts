@@ -10,8 +10,21 @@ export interface ElementMean {
   readonly mean: number;
 }
 
+/**
+ * How the nine element means are weighted (PermenPAN-RB 14/2017): each weighs 1/9, which the
+ * regulation's annex prints as 0.111 and many units' reports multiply by ("NRR tertimbang per
+ * unsur = NRR per unsur x 0,111", e.g. Kabupaten Tulang Bawang Barat). EXACT uses 1/9 (all 4s
+ * give 100); ANNEX uses 0.111 (all 4s give 99.90). A survey follows its unit's report.
+ */
+export type SkmWeighting = 'EXACT' | 'ANNEX';
+const WEIGHT: Record<SkmWeighting, (elements: number) => number> = {
+  EXACT: (elements) => 1 / elements,
+  ANNEX: () => 0.111,
+};
+
 export interface SkmResult {
   readonly respondents: number;
+  readonly weighting: SkmWeighting;
   readonly elementMeans: readonly ElementMean[];
   /** IKM on the 1-4 scale: the mean of the element means. */
   readonly ikm: number;
@@ -19,6 +32,11 @@ export interface SkmResult {
   readonly converted: number;
   readonly band: BandResult;
   readonly methodologyId: string;
+  /**
+   * Where the other weighting would put the result in another band (near a bound), what it
+   * would give: the result is published by the unit's rule, and this says it stands near one.
+   */
+  readonly otherWeighting: { weighting: SkmWeighting; converted: number; band: BandResult } | null;
 }
 
 /**
@@ -27,9 +45,10 @@ export interface SkmResult {
  */
 export function skmFromAnswers(
   responses: readonly (readonly number[])[],
-  year?: number,
+  options: { year?: number; weighting?: SkmWeighting } = {},
 ): SkmResult {
-  const methodology = methodologyFor('SKM', year);
+  const methodology = methodologyFor('SKM', options.year);
+  const weighting = options.weighting ?? 'EXACT';
   const elements = methodology.components ?? [];
   if (responses.length === 0) {
     throw new ScoringError('NO_RESPONSES', 'responses', 'SKM needs at least one response');
@@ -59,14 +78,31 @@ export function skmFromAnswers(
     name: el.name,
     mean: (sums[i] ?? 0) / responses.length,
   }));
-  const ikm = elementMeans.reduce((s, e) => s + e.mean, 0) / elementMeans.length;
-  const converted = roundTo(ikm * methodology.totalFactor, methodology.precision);
+  const sumOfMeans = elementMeans.reduce((s, e) => s + e.mean, 0);
+  const score = (rule: SkmWeighting) => {
+    const ikm = sumOfMeans * WEIGHT[rule](elementMeans.length);
+    const converted = roundTo(ikm * methodology.totalFactor, methodology.precision);
+    // With 0.111 the lowest possible value is 24.98, below the table's 25.00: still its D band.
+    return {
+      ikm,
+      converted,
+      band: bandOf(methodology, Math.max(converted, methodology.scale.min)),
+    };
+  };
+  const chosen = score(weighting);
+  const otherRule: SkmWeighting = weighting === 'EXACT' ? 'ANNEX' : 'EXACT';
+  const other = score(otherRule);
   return {
     respondents: responses.length,
+    weighting,
     elementMeans,
-    ikm,
-    converted,
-    band: bandOf(methodology, converted),
+    ikm: chosen.ikm,
+    converted: chosen.converted,
+    band: chosen.band,
     methodologyId: methodology.id,
+    otherWeighting:
+      other.band.label === chosen.band.label
+        ? null
+        : { weighting: otherRule, converted: other.converted, band: other.band },
   };
 }

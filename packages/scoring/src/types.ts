@@ -5,10 +5,10 @@ export type Framework = (typeof FRAMEWORKS)[number];
 /** What each framework is, for every schema that names one. */
 export const FRAMEWORK_DESCRIPTIONS: Readonly<Record<Framework, string>> = {
   OMBUDSMAN_COMPLIANCE:
-    'Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik by Ombudsman RI, 0-100: zones to 2021, opinion grades A-E since 2022.',
-  IPP: 'Indeks Pelayanan Publik by KemenPAN-RB (PEKPPP), 0-5, categories A to F.',
+    "Ombudsman RI's assessment of public service providers, 0-100: product surveys with zones 2013-2019 (whole numbers), zones in 2021 (none in 2020), opinion grades A-E 2022-2024 (Penilaian Kepatuhan), and from 2025 the Penilaian Maladministrasi, whose Opini Ombudsman adds a maladministration finding to the grade.",
+  IPP: 'Indeks Pelayanan Publik by KemenPAN-RB, 0-5, categories A to F: PermenPAN-RB 17/2017 to 2021, PEKPPP (PermenPAN-RB 29/2022) from 2022.',
   SKM: 'Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): the converted IKM, 25-100, mutu pelayanan A to D.',
-  SPBE: 'Indeks SPBE (e-government maturity, PermenPAN-RB 59/2020), 1-5, predikat only.',
+  SPBE: 'Indeks SPBE (e-government maturity), predikat only: PermenPAN-RB 5/2018 for 2018-2019, 59/2020 from 2020.',
 };
 
 /** Traffic-light zone of the Ombudsman's compliance method; other frameworks have none. */
@@ -29,6 +29,34 @@ export interface Band extends Range {
   /** The official Indonesian label (predikat, opini, mutu pelayanan, kategori). */
   readonly label: string;
   readonly zone: Zone | null;
+}
+
+/**
+ * How the totals of a subject's lokus make its total:
+ * - MEAN: the plain mean of the units' unrounded totals, then rounded half up or truncated to the
+ *   published precision, as the source's figures show;
+ * - WHOLE: the method scores the subject as a whole (one survey, one instansi): one unit;
+ * - UNPUBLISHED: the units were assessed but how they combine is not published: one unit, the
+ *   subject's published total.
+ */
+export type Aggregation =
+  | {
+      readonly rule: 'MEAN';
+      readonly rounding: 'HALF_UP' | 'TRUNCATE';
+      readonly confirmed: boolean;
+      /** The published figures that show the rule. */
+      readonly source: string;
+    }
+  | { readonly rule: 'WHOLE' }
+  | { readonly rule: 'UNPUBLISHED' };
+
+/** One possible second part of an opinion (e.g. "Tanpa Maladministrasi"). */
+export interface Finding {
+  /** Stable key, e.g. TANPA_MALADMINISTRASI. */
+  readonly key: string;
+  /** The words the opinion adds to the grade's label; null where it adds none. */
+  readonly label: string | null;
+  readonly description: string;
 }
 
 /** A scored part of an assessment: an Ombudsman dimension, an IPP aspect, an SKM element. */
@@ -58,11 +86,17 @@ export interface Methodology {
   /** Null where the source does not say how components combine into the total. */
   readonly components: readonly Component[] | null;
   /**
-   * How the totals of an assessment's lokus (the sampled service units) make its total: MEAN is
-   * the plain mean of the units' unrounded totals; null where the source does not say, so an
-   * assessment may score one unit only.
+   * Scores of the same series compare year over year; between two series the method changed
+   * (a methodology break), and a plain delta would mislead.
    */
-  readonly lokusTotal: 'MEAN' | null;
+  readonly series: string;
+  /** How the totals of an assessment's lokus (the sampled service units) make its total. */
+  readonly aggregation: Aggregation;
+  /**
+   * The second part of the opinion, where the method has one (the Ombudsman's Penilaian
+   * Maladministrasi from 2025): findings recorded with a result, not read from its score.
+   */
+  readonly findings: readonly Finding[] | null;
   /** Multiplier from the weighted component mean to the total (SKM converts 1-4 to 25-100). */
   readonly totalFactor: number;
   /** False where the bands or weights are the best current reading, not a seen regulation. */

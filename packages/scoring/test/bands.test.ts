@@ -105,8 +105,12 @@ describe('bands partition each scale with no gaps or overlaps', () => {
     });
 
     it(`${m.id}: any score on the scale falls in exactly one band`, () => {
+      const scores =
+        m.precision === 0
+          ? fc.integer({ min: m.scale.min, max: m.scale.max })
+          : fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true });
       fc.assert(
-        fc.property(fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true }), (score) => {
+        fc.property(scores, (score) => {
           const steps = toSteps(score, m.precision);
           const containing = m.bands.filter(
             (b) => toSteps(b.min, m.precision) <= steps && steps <= toSteps(b.max, m.precision),
@@ -119,17 +123,17 @@ describe('bands partition each scale with no gaps or overlaps', () => {
 
     it(`${m.id}: bands are ordered: a higher score never gets a lower band`, () => {
       const order = [...m.bands].sort((a, b) => a.min - b.min).map((b) => b.label);
+      const scores =
+        m.precision === 0
+          ? fc.integer({ min: m.scale.min, max: m.scale.max })
+          : fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true });
       fc.assert(
-        fc.property(
-          fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true }),
-          fc.double({ min: m.scale.min, max: m.scale.max, noNaN: true }),
-          (a, b) => {
-            const [lo, hi] = a <= b ? [a, b] : [b, a];
-            expect(order.indexOf(bandOf(m, lo).label)).toBeLessThanOrEqual(
-              order.indexOf(bandOf(m, hi).label),
-            );
-          },
-        ),
+        fc.property(scores, scores, (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(order.indexOf(bandOf(m, lo).label)).toBeLessThanOrEqual(
+            order.indexOf(bandOf(m, hi).label),
+          );
+        }),
       );
     });
   }
@@ -172,13 +176,20 @@ describe('bad scores', () => {
 
 describe('methodology by year', () => {
   it.each([
-    ['OMBUDSMAN_COMPLIANCE', 2019, 'ombudsman-2021'],
+    ['OMBUDSMAN_COMPLIANCE', 2013, 'ombudsman-2013'],
+    ['OMBUDSMAN_COMPLIANCE', 2019, 'ombudsman-2013'],
     ['OMBUDSMAN_COMPLIANCE', 2021, 'ombudsman-2021'],
     ['OMBUDSMAN_COMPLIANCE', 2022, 'ombudsman-2022'],
-    ['OMBUDSMAN_COMPLIANCE', 2024, 'ombudsman-2022'],
+    ['OMBUDSMAN_COMPLIANCE', 2023, 'ombudsman-2022'],
+    ['OMBUDSMAN_COMPLIANCE', 2024, 'ombudsman-2024'],
     ['OMBUDSMAN_COMPLIANCE', 2025, 'ombudsman-2025'],
+    ['IPP', 2017, 'ipp-2017'],
     ['IPP', 2021, 'ipp-2017'],
     ['IPP', 2022, 'ipp-2022'],
+    ['SPBE', 2018, 'spbe-2018'],
+    ['SPBE', 2019, 'spbe-2018'],
+    ['SPBE', 2020, 'spbe-2020'],
+    ['SKM', 2017, 'skm-2017'],
   ] as const)('%s in %d uses %s', (framework, year, id) => {
     expect(methodologyFor(framework, year).id).toBe(id);
   });
@@ -188,7 +199,8 @@ describe('methodology by year', () => {
     expect(methodologyFor('IPP').id).toBe('ipp-2022');
   });
 
-  it('each framework has exactly one methodology for every year, without overlaps', () => {
+  it('each framework has one methodology for every year it ran, none for the years it did not', () => {
+    const firstYear = { OMBUDSMAN_COMPLIANCE: 2013, IPP: 2017, SKM: 2017, SPBE: 2018 } as const;
     for (const framework of ['OMBUDSMAN_COMPLIANCE', 'IPP', 'SKM', 'SPBE'] as const) {
       for (let year = 2000; year <= 2040; year++) {
         const applying = METHODOLOGIES.filter(
@@ -197,8 +209,107 @@ describe('methodology by year', () => {
             (m.fromYear === null || m.fromYear <= year) &&
             (m.untilYear === null || year <= m.untilYear),
         );
-        expect(applying, `${framework} ${year}`).toHaveLength(1);
+        // The Ombudsman held no assessment in 2020 (Covid-19, sonora.id, 3 June 2021).
+        const ran =
+          year >= firstYear[framework] && !(framework === 'OMBUDSMAN_COMPLIANCE' && year === 2020);
+        expect(applying, `${framework} ${year}`).toHaveLength(ran ? 1 : 0);
       }
     }
+  });
+
+  it('a year with no method is a typed error naming the year, never a guessed band', () => {
+    for (const [framework, year] of [
+      ['OMBUDSMAN_COMPLIANCE', 2020],
+      ['OMBUDSMAN_COMPLIANCE', 2012],
+      ['IPP', 2016],
+      ['SPBE', 2017],
+    ] as const) {
+      expect(() => classify(framework, 60, year)).toThrow(
+        expect.objectContaining({ code: 'NO_METHODOLOGY', field: 'year' }),
+      );
+    }
+  });
+});
+
+describe('the methods of every year', () => {
+  it('whole-number scores of 2013-2019: on each bound inside, one hundredth either side refused', () => {
+    const m = methodologyFor('OMBUDSMAN_COMPLIANCE', 2018);
+    for (const bound of [50, 51, 80, 81]) {
+      expect(() => bandOf(m, bound)).not.toThrow();
+      for (const off of [bound - 0.01, bound + 0.01]) {
+        expect(() => bandOf(m, off)).toThrow(expect.objectContaining({ code: 'TOO_PRECISE' }));
+      }
+    }
+    expect(bandOf(m, 50).zone).toBe('RED');
+    expect(bandOf(m, 51).zone).toBe('YELLOW');
+  });
+
+  it('2022 results carry grades too (Pemprov Sumatera Utara 90.54 A; Kendari 58.99 C)', () => {
+    expect(classify('OMBUDSMAN_COMPLIANCE', 90.54, 2022)).toMatchObject({
+      grade: 'A',
+      zone: 'GREEN',
+    });
+    expect(classify('OMBUDSMAN_COMPLIANCE', 58.99, 2022)).toMatchObject({
+      grade: 'C',
+      zone: 'YELLOW',
+    });
+  });
+
+  it('2023 bounds seen published: 88.01 A, 84.47 B, 78.05 B, 77.13 C, 52.77 D', () => {
+    for (const [score, grade] of [
+      [88.01, 'A'],
+      [84.47, 'B'],
+      [78.05, 'B'],
+      [77.13, 'C'],
+      [52.77, 'D'],
+    ] as const) {
+      expect(classify('OMBUDSMAN_COMPLIANCE', score, 2023).grade).toBe(grade);
+    }
+  });
+
+  it('2025: the grade from the score, the maladministration finding only as given', () => {
+    const m = methodologyFor('OMBUDSMAN_COMPLIANCE', 2025);
+    expect(bandOf(m, 76.82)).toMatchObject({
+      grade: 'C',
+      finding: null,
+      opinion: 'Kualitas Sedang',
+    });
+    expect(bandOf(m, 76.82, { finding: 'TANPA_MALADMINISTRASI' })).toMatchObject({
+      opinion: 'Kualitas Sedang Tanpa Maladministrasi',
+    });
+    expect(() => bandOf(m, 76.82, { finding: 'DENGAN_MALADMINISTRASI' })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_FINDING', field: 'finding' }),
+    );
+    expect(() =>
+      bandOf(methodologyFor('OMBUDSMAN_COMPLIANCE', 2024), 76.82, {
+        finding: 'TANPA_MALADMINISTRASI',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'UNKNOWN_FINDING' }));
+    expect(m.confirmed).toBe(false);
+  });
+
+  it('SPBE: 0-5 under PermenPAN-RB 5/2018 (2.6 is Baik), 1-5 under 59/2020', () => {
+    expect(classify('SPBE', 2.6, 2019)).toMatchObject({ label: 'Baik' });
+    expect(classify('SPBE', 0.5, 2018)).toMatchObject({ label: 'Kurang' });
+    expect(() => classify('SPBE', 0.5, 2020)).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_RANGE' }),
+    );
+    // Published: Pemprov Kalimantan Tengah 2.75 and 2.87 Baik (2023, 2024), Kutai Timur 3.20 Baik (2023).
+    for (const score of [2.75, 2.87, 3.2]) expect(classify('SPBE', score, 2023).label).toBe('Baik');
+  });
+
+  it('every methodology names its series, and the breaks fall where the methods changed', () => {
+    const seriesByYear = (framework: 'OMBUDSMAN_COMPLIANCE' | 'IPP' | 'SPBE', years: number[]) =>
+      years.map((y) => methodologyFor(framework, y).series);
+    const [o2019, o2021, o2022, o2024, o2025] = seriesByYear(
+      'OMBUDSMAN_COMPLIANCE',
+      [2019, 2021, 2022, 2024, 2025],
+    );
+    expect(new Set([o2019, o2021, o2022, o2025]).size).toBe(4);
+    expect(o2024).toBe(o2022);
+    const [i2021, i2022] = seriesByYear('IPP', [2021, 2022]);
+    expect(i2021).not.toBe(i2022);
+    const [s2019, s2020] = seriesByYear('SPBE', [2019, 2020]);
+    expect(s2019).not.toBe(s2020);
   });
 });

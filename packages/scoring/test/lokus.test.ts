@@ -55,8 +55,26 @@ describe('lokus totals', () => {
     expect(error).toMatchObject({ code: 'TOO_MANY_LOKUS', field: 'lokus' });
   });
 
-  it('every methodology with components says how lokus combine, or that it scores one unit', () => {
-    for (const m of METHODOLOGIES) expect([null, 'MEAN']).toContain(m.lokusTotal);
-    expect(methodologyFor('OMBUDSMAN_COMPLIANCE', 2021).lokusTotal).toBeNull();
+  it('every methodology says how lokus combine, or that it scores one unit', () => {
+    for (const m of METHODOLOGIES)
+      expect(['MEAN', 'WHOLE', 'UNPUBLISHED']).toContain(m.aggregation.rule);
+    expect(methodologyFor('OMBUDSMAN_COMPLIANCE', 2021).aggregation.rule).toBe('UNPUBLISHED');
+  });
+
+  it('Ombudsman 2024 truncates the mean: Kota Bengkulu 90.7457 was published 90.74 (Ombudsman RI Perwakilan Bengkulu, 29 Jul 2025)', () => {
+    const units = [93.57, 93.34, 91.4, 91.4, 90.28, 88.74, 86.49];
+    expect(lokusTotal(methodologyFor('OMBUDSMAN_COMPLIANCE', 2024), units).total).toBe(90.74);
+    // The 2022-2023 rule, half up, would have given 90.75.
+    expect(lokusTotal(ombudsman2023, units).total).toBe(90.75);
+  });
+
+  it('Ombudsman 2025 rounds the mean: Pemprov Gorontalo 76.8167 was published 76.82 (berinti.id, Feb 2026)', () => {
+    const units = [68.79, 77.55, 84.11];
+    expect(lokusTotal(methodologyFor('OMBUDSMAN_COMPLIANCE', 2025), units).total).toBe(76.82);
+  });
+
+  it('Rejang Lebong 2024: seven units averaging exactly 93.07 (Antara Bengkulu)', () => {
+    const units = [97.59, 95.94, 94.68, 93.26, 92.2, 90.7, 87.12];
+    expect(lokusTotal(methodologyFor('OMBUDSMAN_COMPLIANCE', 2024), units).total).toBe(93.07);
   });
 });

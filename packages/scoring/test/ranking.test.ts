@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankWithTies, withYearOverYearChange } from '../src/index.js';
+import {
+  assertComparable,
+  comparability,
+  methodologyFor,
+  rankWithTies,
+  withYearOverYearChange,
+} from '../src/index.js';
 
 describe('ranking with ties', () => {
   it('uses standard competition ranking (1, 2, 2, 4)', () => {
@@ -49,28 +55,81 @@ describe('ranking with ties', () => {
 describe('year-over-year change', () => {
   it('gives each result its change against the closest earlier year, newest first', () => {
     const series = withYearOverYearChange([
-      { year: 2023, score: 1.12 },
-      { year: 2024, score: 3.66 },
+      { year: 2023, score: 1.12, methodologyId: 'ipp-2022' },
+      { year: 2024, score: 3.66, methodologyId: 'ipp-2022' },
     ]);
-    expect(series).toEqual([
-      { year: 2024, score: 3.66, change: { previousYear: 2023, previousScore: 1.12, delta: 2.54 } },
-      { year: 2023, score: 1.12, change: null },
+    expect(series.map((r) => [r.year, r.change])).toEqual([
+      [
+        2024,
+        {
+          previousYear: 2023,
+          previousScore: 1.12,
+          delta: 2.54,
+          comparable: true,
+          methodologyBreak: null,
+        },
+      ],
+      [2023, null],
     ]);
   });
 
   it('skips missing years and rounds the delta to two decimals', () => {
     const [latest] = withYearOverYearChange([
-      { year: 2020, score: 70.1 },
-      { year: 2023, score: 86.6 },
+      { year: 2022, score: 70.1, methodologyId: 'ombudsman-2022' },
+      { year: 2024, score: 86.6, methodologyId: 'ombudsman-2024' },
     ]);
-    expect(latest?.change).toEqual({ previousYear: 2020, previousScore: 70.1, delta: 16.5 });
+    expect(latest?.change).toMatchObject({ previousYear: 2022, delta: 16.5, comparable: true });
   });
 
   it('a drop is negative', () => {
     const [latest] = withYearOverYearChange([
-      { year: 2023, score: 4.1 },
-      { year: 2024, score: 3.85 },
+      { year: 2023, score: 4.1, methodologyId: 'ipp-2022' },
+      { year: 2024, score: 3.85, methodologyId: 'ipp-2022' },
     ]);
     expect(latest?.change?.delta).toBe(-0.25);
+  });
+
+  it.each([
+    ['Ombudsman 2019 -> 2021', 2019, 2021],
+    ['Ombudsman 2021 -> 2022', 2021, 2022],
+    ['Ombudsman 2024 -> 2025', 2024, 2025],
+  ] as const)('flags %s as a change of method, with no delta', (_, from, to) => {
+    const earlier = methodologyFor('OMBUDSMAN_COMPLIANCE', from);
+    const later = methodologyFor('OMBUDSMAN_COMPLIANCE', to);
+    const [latest] = withYearOverYearChange([
+      { year: from, score: 80, methodologyId: earlier.id },
+      { year: to, score: 85, methodologyId: later.id },
+    ]);
+    expect(latest?.change).toMatchObject({ comparable: false, delta: null });
+    expect(latest?.change?.methodologyBreak).toContain(`${earlier.id} (`);
+    expect(latest?.change?.methodologyBreak).toContain(`-> ${later.id} (`);
+  });
+
+  it.each([
+    ['IPP', 2021, 2022],
+    ['SPBE', 2019, 2020],
+  ] as const)('flags %s %d -> %d as a change of method', (framework, from, to) => {
+    expect(
+      comparability(methodologyFor(framework, from), methodologyFor(framework, to)).comparable,
+    ).toBe(false);
+  });
+
+  it('compares within a method: Ombudsman 2022 -> 2024, IPP 2022 -> 2024, SPBE 2020 -> 2024', () => {
+    for (const [framework, from, to] of [
+      ['OMBUDSMAN_COMPLIANCE', 2022, 2024],
+      ['IPP', 2022, 2024],
+      ['SPBE', 2020, 2024],
+      ['OMBUDSMAN_COMPLIANCE', 2013, 2019],
+    ] as const) {
+      expect(comparability(methodologyFor(framework, from), methodologyFor(framework, to))).toEqual(
+        { comparable: true, methodologyBreak: null },
+      );
+    }
+  });
+
+  it('refuses a comparison asked across a change of method, naming the argument', () => {
+    expect(() =>
+      assertComparable(methodologyFor('IPP', 2021), methodologyFor('IPP', 2022), 'fromYear'),
+    ).toThrow(expect.objectContaining({ code: 'INCOMPARABLE', field: 'fromYear' }));
   });
 });

@@ -59,3 +59,39 @@ describe('SKM from raw answers', () => {
     );
   });
 });
+
+describe('SKM weighting: exact 1/9 or the annex 0.111, as the unit reports', () => {
+  it('all 4s are 100 by 1/9 and 99.90 by 0.111', () => {
+    expect(skmFromAnswers([Array(9).fill(4)], { weighting: 'EXACT' }).converted).toBe(100);
+    expect(skmFromAnswers([Array(9).fill(4)], { weighting: 'ANNEX' }).converted).toBe(99.9);
+  });
+
+  it('near a bound the two rules differ, and the result says so: 88.35 (A) by 1/9, 88.26 (B) by 0.111', () => {
+    // Element means summing to 31.806 (an IKM of 3.534 by 1/9).
+    const answers = Array.from({ length: 1000 }, (_, r) =>
+      Array.from({ length: 9 }, (_, e) => (e * 1000 + r < 4194 ? 3 : 4)),
+    );
+    const exact = skmFromAnswers(answers, { weighting: 'EXACT' });
+    expect(exact.converted).toBe(88.35);
+    expect(exact.band.grade).toBe('A');
+    expect(exact.otherWeighting).toMatchObject({
+      weighting: 'ANNEX',
+      converted: 88.26,
+      band: { grade: 'B' },
+    });
+    const annex = skmFromAnswers(answers, { weighting: 'ANNEX' });
+    expect(annex).toMatchObject({ converted: 88.26, band: { grade: 'B' }, weighting: 'ANNEX' });
+    expect(annex.otherWeighting?.band.grade).toBe('A');
+  });
+
+  it('away from a bound the rules agree on the band and the result has no note', () => {
+    expect(skmFromAnswers([Array(9).fill(3)]).otherWeighting).toBeNull();
+  });
+
+  it('all 1s by 0.111 is 24.98, below the table: still its D band', () => {
+    expect(skmFromAnswers([Array(9).fill(1)], { weighting: 'ANNEX' })).toMatchObject({
+      converted: 24.98,
+      band: { grade: 'D' },
+    });
+  });
+});

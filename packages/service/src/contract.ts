@@ -1,3 +1,4 @@
+import type { PeerGroup } from '@mutu/scoring';
 /**
  * The graph contract's organisation id: stable and URL-safe; for governments the Kemendagri
  * code ("15.01"), for bodies under them the parent's id plus a slug. Every subgraph that takes
@@ -38,19 +39,30 @@ export function auditEntry<Json>(entry: {
   };
 }
 
+/** The province an organisation lies in, read from its id ("64.08..." lies in "64"). */
+export function provinceOfOrganisation(id: string): string | null {
+  return /^(\d{2})(?:\.|$)/.exec(id)?.[1] ?? null;
+}
+
 /**
- * An organisation's peer group and province, read from its id: regional governments are keyed
- * by their Kemendagri code ("64" a province, "64.08" a regency or city) and bodies under them by
- * that code plus slugs, so subgraphs place organisations without reading the register.
+ * An organisation's official peer group for league tables (@mutu/scoring's PEER_GROUPS). A
+ * regional government's is read from its Kemendagri code: "64" a province, "64.08" a regency
+ * (kabupaten, NN.01-NN.69), "64.71" a city (kota, NN.71-NN.99). A national body's needs the
+ * register: ministries are the bodies the register names "Kementerian ..." (the official name
+ * of every kementerian), the other national bodies are agencies (lembaga, badan). Everything
+ * else (OPDs, units) is OTHER.
  */
-export function placeOfOrganisation(id: string): {
-  level: 'PROVINCE' | 'REGENCY' | 'OTHER';
-  provinceCode: string | null;
-} {
-  const province = /^(\d{2})(?:\.|$)/.exec(id)?.[1] ?? null;
-  if (/^\d{2}$/.test(id)) return { level: 'PROVINCE', provinceCode: province };
-  if (/^\d{2}\.\d{2}$/.test(id)) return { level: 'REGENCY', provinceCode: province };
-  return { level: 'OTHER', provinceCode: province };
+export function peerGroupOf(
+  id: string,
+  registered?: { kind: string; name: string } | null,
+): PeerGroup {
+  if (/^\d{2}$/.test(id)) return 'PROVINCE';
+  const regency = /^\d{2}\.(\d{2})$/.exec(id)?.[1];
+  if (regency) return Number(regency) >= 71 ? 'CITY' : 'REGENCY';
+  if (registered?.kind === 'NATIONAL_AGENCY') {
+    return /^Kementerian\b/i.test(registered.name) ? 'MINISTRY' : 'AGENCY';
+  }
+  return 'OTHER';
 }
 
 /**

@@ -7,7 +7,8 @@ export {
   isOrganisationId,
   ORGANISATION_ID,
   parseAssessmentCycleId,
-  placeOfOrganisation,
+  peerGroupOf,
+  provinceOfOrganisation,
 } from './contract.js';
 export type { RequestInfo, ServiceDefinition, ServiceRoute } from './definition.js';
 export { parseServiceEnv, type ServiceEnv } from './env.js';

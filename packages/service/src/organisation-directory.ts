@@ -29,6 +29,8 @@ export interface RegisteredOrganisation {
   name: string;
   /** The province it serves or lies in; null for national bodies. */
   provinceCode: string | null;
+  /** What kind of body it is (OrganisationKind), for its peer group. */
+  kind: string;
 }
 
 /** The ids among `ids` that name no organisation (see findOrganisations). */
@@ -55,13 +57,13 @@ export async function findOrganisations(
   for (let i = 0; i < asked.length; i += IDS_PER_FIELD)
     chunks.push(asked.slice(i, i + IDS_PER_FIELD));
   const query = `query(${chunks.map((_, i) => `$i${i}: [ID!]!`).join(', ')}) { ${chunks
-    .map((_, i) => `c${i}: organisationsByIds(ids: $i${i}) { id name province { code } }`)
+    .map((_, i) => `c${i}: organisationsByIds(ids: $i${i}) { id name kind province { code } }`)
     .join(' ')} }`;
   const variables = Object.fromEntries(chunks.map((chunk, i) => [`i${i}`, chunk]));
   let body: {
     data?: Record<
       string,
-      ({ id: string; name: string; province: { code: string } | null } | null)[]
+      ({ id: string; name: string; kind: string; province: { code: string } | null } | null)[]
     >;
     errors?: { message: string }[];
   };
@@ -90,8 +92,8 @@ export async function findOrganisations(
     if (!answer) throw unavailable(`no answer for field c${i}`);
     for (const organisation of answer) {
       if (organisation) {
-        const { id, name, province } = organisation;
-        found.set(id, { id, name, provinceCode: province?.code ?? null });
+        const { id, name, kind, province } = organisation;
+        found.set(id, { id, name, kind, provinceCode: province?.code ?? null });
       }
     }
   }

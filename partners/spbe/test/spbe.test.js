@@ -56,14 +56,20 @@ describe('SPBE partner subgraph', () => {
 
   it('lists a year best first and refuses a year before SPBE existed', async () => {
     const { data } = await ask(
-      '{ spbeResults(year: 2024) { organisation { id } result { index } } }',
+      '{ spbeResults(year: 2023) { organisation { id } result { index synthetic } } }',
     );
-    expect(data.spbeResults.map((r) => r.organisation.id)).toEqual([
-      '62',
-      '64.08',
-      '15.01',
-      '17.01',
+    // Published 2023 indices (Sangattaku, KaltengTerkini, Harian Bengkulu Ekspress, RMOL
+    // Bengkulu) and Kerinci's synthetic one.
+    expect(data.spbeResults.map((r) => [r.organisation.id, r.result.index])).toEqual([
+      ['64.08', 3.2],
+      ['62', 2.75],
+      ['17.71', 2.61],
+      ['17.01', 2.45],
+      ['15.01', 2.41],
     ]);
+    expect(
+      data.spbeResults.filter((r) => r.result.synthetic).map((r) => r.organisation.id),
+    ).toEqual(['15.01']);
     const { errors } = await ask('{ spbeResults(year: 2010) { result { index } } }');
     expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'year' });
   });

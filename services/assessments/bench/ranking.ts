@@ -1,5 +1,5 @@
-// Time and SQL statements of a national ranking over all 514 regency and city governments,
-// side by side with one province's ranking, through HTTP on the assessments subgraph, on the
+// Time and SQL statements of a national ranking over the 416 regency governments (kabupaten;
+// the 98 kota are a peer group of their own), side by side with one province's ranking, through HTTP on the assessments subgraph, on the
 // embedded PGlite and (when BENCH_POSTGRES_URL is set) on PostgreSQL, in one run. The scores
 // are synthetic, written to the bench's own scratch database (cycle "ipp-2030").
 //   pnpm --filter @mutu/assessments bench
@@ -9,7 +9,7 @@ import { graphql } from '@mutu/server/testing';
 import { onEachDatabase, timeRequests } from '@mutu/service/bench';
 import { getRegencies } from 'idn-area-data';
 import { prisma, sqlQueryCount } from '../src/db.js';
-import { subjectPlace } from '../src/subject.js';
+import { assessmentKey } from '../src/subject.js';
 import { startTestSubgraph } from '../src/testing.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -29,11 +29,7 @@ async function seedSyntheticCycle(): Promise<number> {
   });
   await prisma().assessment.createMany({
     data: regencies.map((r, i) => ({
-      id: `ipp-2030.${r.code}`,
-      cycleId: 'ipp-2030',
-      subjectId: r.code,
-      subjectLevel: subjectPlace(r.code).level,
-      provinceCode: subjectPlace(r.code).provinceCode,
+      ...assessmentKey('ipp-2030', r.code),
       status: 'PUBLISHED' as const,
       origin: 'PUBLISHED_TOTAL' as const,
       // Deterministic spread over the scale, with ties.

@@ -1,17 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { FRAMEWORKS, METHODOLOGIES, type Methodology, methodologyFor } from '@mutu/scoring';
+import {
+  type Change,
+  FRAMEWORKS,
+  METHODOLOGIES,
+  type Methodology,
+  methodologyFor,
+  withYearOverYearChange,
+} from '@mutu/scoring';
 import {
   assertOrganisationIdInput,
   auditEntry,
   cleanText,
+  findOrganisations,
   MutationError,
-  unknownOrganisations,
+  type RegisteredOrganisation,
 } from '@mutu/service';
 import { CsvError, parse } from 'csv-parse/sync';
 import { prisma } from './db.js';
 import type { Assessment, Prisma } from './generated/prisma/client.js';
 import type { Framework } from './generated/prisma/enums.js';
-import { assertPublishedTotal, methodologyOf, type ScoredLokus, scoreLokus } from './scores.js';
+import {
+  assertPublishedTotal,
+  checkedFinding,
+  methodologyOf,
+  type ScoredLokus,
+  scoreLokus,
+} from './scores.js';
 import { assessmentKey, cycleId } from './subject.js';
 import { TEXT, yearProblem } from './workflow.js';
 
@@ -23,7 +37,12 @@ import { TEXT, yearProblem } from './workflow.js';
  */
 export const REQUIRED_COLUMNS = ['framework', 'year', 'score'] as const;
 export const SUBJECT_COLUMNS = ['organisation_id', 'region_code'] as const;
-export const OPTIONAL_COLUMNS = ['source', 'note'] as const;
+export const OPTIONAL_COLUMNS = ['source', 'note', 'finding'] as const;
+/**
+ * Columns an export adds (the change against the previous result, and whether the two compare
+ * across the methods): derived, so an import accepts them and reads nothing from them.
+ */
+export const DERIVED_COLUMNS = ['previous_year', 'change', 'comparable'] as const;
 const COMPONENT_COLUMNS = new Set(
   METHODOLOGIES.flatMap((m) => m.components?.map((c) => c.key) ?? []),
 );
@@ -77,6 +96,7 @@ interface Row {
   score: number;
   source: string;
   note: string | null;
+  finding: string | null;
   lokus: ScoredLokus | null;
   cycle: { id: string; methodology: Methodology };
 }
@@ -163,9 +183,9 @@ export async function importResults(text: string, options: ImportOptions): Promi
     }
   }
 
-  const unknown = await unknownOrganisations(rows.map((r) => r.subjectId));
+  const registered = await findOrganisations(rows.map((r) => r.subjectId));
   const known = rows.filter((r) => {
-    if (!unknown.has(r.subjectId)) return true;
+    if (registered.has(r.subjectId)) return true;
     report.problems.push({
       row: r.row,
       column: r.subjectColumn,
@@ -203,7 +223,7 @@ export async function importResults(text: string, options: ImportOptions): Promi
   }
   report.skipped = new Set(report.problems.map((p) => p.row)).size;
   if (options.dryRun) return report;
-  await write(creates, newCycles, report.cyclesCreated, options);
+  await write(creates, newCycles, report.cyclesCreated, registered, options);
   report.committed = true;
   return report;
 }
@@ -217,7 +237,12 @@ function checkHeader(columns: string[]): RowProblem[] {
   if (!SUBJECT_COLUMNS.some((c) => columns.includes(c))) {
     at('organisation_id', 'an organisation_id or a region_code column is required');
   }
-  const allowed = new Set<string>([...REQUIRED_COLUMNS, ...SUBJECT_COLUMNS, ...OPTIONAL_COLUMNS]);
+  const allowed = new Set<string>([
+    ...REQUIRED_COLUMNS,
+    ...SUBJECT_COLUMNS,
+    ...OPTIONAL_COLUMNS,
+    ...DERIVED_COLUMNS,
+  ]);
   const counted = new Set<string>();
   for (const column of columns) {
     if (counted.has(column)) at(column, 'the column appears twice');
@@ -270,7 +295,9 @@ function readRow(
   }
   let source: string;
   let note: string | null;
+  let finding: string | null;
   try {
+    finding = checkedFinding(cycle.methodology, cells.finding?.toUpperCase() || null, 'finding');
     source = cells.source
       ? cleanText(cells.source, 'source', TEXT)
       : `Imported from ${options.fileName}`;
@@ -287,6 +314,7 @@ function readRow(
     score,
     source,
     note,
+    finding,
     lokus,
     cycle,
   };
@@ -385,6 +413,7 @@ function sameResult(
   row: Row,
 ): boolean {
   if (existing.total === null || Math.abs(existing.total - row.score) > 1e-9) return false;
+  if ((existing.finding ?? null) !== row.finding) return false;
   if (!row.lokus) return true;
   const [only, ...more] = existing.lokus ?? [];
   if (!only || more.length || only.unitId !== row.subjectId) return false;
@@ -399,6 +428,7 @@ async function write(
   creates: { row: Row; revision: number; replaces: Assessment | null }[],
   newCycles: Map<string, { framework: Framework; year: number; methodologyId: string }>,
   cyclesCreated: string[],
+  registered: Map<string, RegisteredOrganisation>,
   options: ImportOptions,
 ) {
   const db = prisma();
@@ -408,7 +438,7 @@ async function write(
   const scores: Prisma.ComponentScoreCreateManyInput[] = [];
   const audit: Prisma.AuditEntryCreateManyInput[] = [];
   for (const { row, revision, replaces } of creates) {
-    const key = assessmentKey(row.cycle.id, row.subjectId, revision);
+    const key = assessmentKey(row.cycle.id, row.subjectId, revision, registered.get(row.subjectId));
     const id = key.id;
     const reason = replaces ? `Imported from ${options.fileName}, row ${row.row}` : null;
     const data = {
@@ -416,6 +446,7 @@ async function write(
       status: 'PUBLISHED' as const,
       origin: row.lokus ? ('COMPUTED' as const) : ('PUBLISHED_TOTAL' as const),
       total: row.score,
+      finding: row.finding,
       methodologyId: row.cycle.methodology.id,
       source: row.source,
       note: row.note,
@@ -481,19 +512,50 @@ const cell = (value: string | number | null) => {
 
 /**
  * The current published results in the import's own format (components where the subject was
- * scored as a whole), so an export imports back unchanged.
+ * scored as a whole, the finding where a result states one), so an export imports back
+ * unchanged; and, derived, each result's change against the subject's previous result in the
+ * framework, with whether the two compare (false across a change of method, and then no change
+ * is given).
  */
 export async function exportResults(filter: { framework?: Framework; year?: number } = {}) {
+  const published = {
+    current: true,
+    status: 'PUBLISHED' as const,
+    total: { not: null },
+  };
   const rows = await prisma().assessment.findMany({
-    where: {
-      current: true,
-      status: 'PUBLISHED',
-      total: { not: null },
-      cycle: { framework: filter.framework, year: filter.year, period: '' },
-    },
+    where: { ...published, cycle: { framework: filter.framework, year: filter.year, period: '' } },
     include: { cycle: true, lokus: { include: { scores: true } } },
     orderBy: [{ cycle: { framework: 'asc' } }, { cycle: { year: 'asc' } }, { subjectId: 'asc' }],
   });
+  // The earlier results of the same subjects, for the change: one more query, whatever the size.
+  const history = await prisma().assessment.findMany({
+    where: {
+      ...published,
+      subjectId: { in: [...new Set(rows.map((a) => a.subjectId))] },
+      cycle: { framework: { in: [...new Set(rows.map((a) => a.cycle.framework))] }, period: '' },
+    },
+    select: { subjectId: true, total: true, methodologyId: true, cycle: true },
+  });
+  const changeOf = new Map<string, Change | null>();
+  const series = new Map<string, typeof history>();
+  for (const a of history) {
+    const key = `${a.cycle.framework}|${a.subjectId}`;
+    const results = series.get(key);
+    if (results) results.push(a);
+    else series.set(key, [a]);
+  }
+  for (const [key, results] of series) {
+    for (const r of withYearOverYearChange(
+      results.map((a) => ({
+        year: a.cycle.year,
+        score: a.total ?? 0,
+        methodologyId: a.methodologyId,
+      })),
+    )) {
+      changeOf.set(`${key}|${r.year}`, r.change);
+    }
+  }
   const componentKeys = [
     ...new Set(
       rows.flatMap((a) =>
@@ -503,6 +565,7 @@ export async function exportResults(filter: { framework?: Framework; year?: numb
       ),
     ),
   ];
+  const withFindings = rows.some((a) => a.finding !== null);
   const header = [
     'framework',
     'year',
@@ -510,21 +573,29 @@ export async function exportResults(filter: { framework?: Framework; year?: numb
     'score',
     'source',
     'note',
+    ...(withFindings ? ['finding'] : []),
     ...componentKeys,
+    ...DERIVED_COLUMNS,
   ];
   const lines = [header.join(',')];
   for (const a of rows) {
+    const precision = methodologyOf(a.methodologyId).precision;
     const whole = a.lokus.length === 1 && a.lokus[0]?.unitId === a.subjectId ? a.lokus[0] : null;
     const byKey = new Map(whole?.scores.map((s) => [s.key, s.score]) ?? []);
+    const change = changeOf.get(`${a.cycle.framework}|${a.subjectId}|${a.cycle.year}`) ?? null;
     lines.push(
       [
         a.cycle.framework,
         a.cycle.year,
         a.subjectId,
-        a.total === null ? null : a.total.toFixed(methodologyOf(a.methodologyId).precision),
+        a.total === null ? null : a.total.toFixed(precision),
         a.source,
         a.note,
+        ...(withFindings ? [a.finding] : []),
         ...componentKeys.map((k) => byKey.get(k) ?? null),
+        change?.previousYear ?? null,
+        change?.delta == null ? null : change.delta.toFixed(precision),
+        change ? String(change.comparable) : null,
       ]
         .map(cell)
         .join(','),

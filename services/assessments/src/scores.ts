@@ -1,5 +1,6 @@
 import {
   assertInRange,
+  findingOf,
   lokusTotal,
   type Methodology,
   methodologyById,
@@ -16,7 +17,9 @@ export interface ComponentScoreInput {
 
 export interface LokusInput {
   unitId: string;
-  scores: readonly ComponentScoreInput[];
+  /** The unit's component scores; or, where only the unit's total was published, `total`. */
+  scores?: readonly ComponentScoreInput[] | null;
+  total?: number | null;
 }
 
 /** A lokus as stored: its total and each component's score and points, all from packages/scoring. */
@@ -34,8 +37,23 @@ export function methodologyOf(id: string): Methodology {
   return methodology;
 }
 
-/** Scores one lokus; a rejected score names its place in the input (`lokus[2].scores.proses`). */
+/**
+ * Scores one lokus from its components, or takes its published total (a Kota Bengkulu unit's
+ * 93.57, say, published without components); a rejected score names its place in the input
+ * (`lokus[2].scores.proses`).
+ */
 export function scoreLokus(methodology: Methodology, lokus: LokusInput, path: string): ScoredLokus {
+  const scores = lokus.scores ?? [];
+  if (lokus.total != null) {
+    if (scores.length > 0) {
+      throw new InvalidInputError(
+        `give a lokus either its component scores or its published total, not both`,
+        `${path}.total`,
+      );
+    }
+    assertPublishedTotal(methodology, lokus.total, `${path}.total`);
+    return { unitId: lokus.unitId, exactTotal: lokus.total, total: lokus.total, scores: [] };
+  }
   if (!methodology.components) {
     throw new InvalidInputError(
       `${methodology.id} publishes totals only, without ${methodology.componentKind}s; record the published total instead`,
@@ -43,7 +61,7 @@ export function scoreLokus(methodology: Methodology, lokus: LokusInput, path: st
     );
   }
   const byKey: Record<string, number> = {};
-  for (const [i, { component, score }] of lokus.scores.entries()) {
+  for (const [i, { component, score }] of scores.entries()) {
     if (component in byKey) {
       throw new InvalidInputError(
         `${methodology.componentKind} ${component} is given twice`,
@@ -101,8 +119,25 @@ export function assertPublishedTotal(methodology: Methodology, score: number, fi
   }
   if (Math.abs(roundTo(score, methodology.precision) - score) > 1e-9) {
     throw new InvalidInputError(
-      `${field} has more than the ${methodology.precision} decimals ${methodology.id} publishes`,
+      methodology.precision === 0
+        ? `${field} must be a whole number: ${methodology.id} publishes whole numbers`
+        : `${field} has more than the ${methodology.precision} decimals ${methodology.id} publishes`,
       field,
     );
+  }
+}
+
+/** A finding given with a result, checked against the method's findings (2025 Ombudsman only). */
+export function checkedFinding(
+  methodology: Methodology,
+  finding: string | null | undefined,
+  field: string,
+): string | null {
+  if (finding == null) return null;
+  try {
+    return findingOf(methodology, finding, field).key;
+  } catch (e) {
+    if (e instanceof ScoringError) throw new InvalidInputError(e.message, field);
+    throw e;
   }
 }

@@ -1,10 +1,10 @@
-import { assessmentCycleId, placeOfOrganisation } from '@mutu/service';
-import type { Framework, SubjectLevel } from './generated/prisma/enums.js';
-
-/** A subject's peer group and province, read from its organisation id (graph contract). */
-export function subjectPlace(id: string): { level: SubjectLevel; provinceCode: string | null } {
-  return placeOfOrganisation(id);
-}
+import {
+  assessmentCycleId,
+  peerGroupOf,
+  provinceOfOrganisation,
+  type RegisteredOrganisation,
+} from '@mutu/service';
+import type { Framework } from './generated/prisma/enums.js';
 
 export const cycleId = (framework: Framework, year: number, period = '') =>
   assessmentCycleId(framework, year, period);
@@ -13,15 +13,23 @@ export const cycleId = (framework: Framework, year: number, period = '') =>
 export const assessmentId = (cycle: string, subjectId: string, revision = 1) =>
   revision === 1 ? `${cycle}.${subjectId}` : `${cycle}.${subjectId}~r${revision}`;
 
-/** What identifies and places a subject's assessment in a cycle: the columns every writer sets. */
-export function assessmentKey(cycle: string, subjectId: string, revision = 1) {
-  const place = subjectPlace(subjectId);
+/**
+ * What identifies and places a subject's assessment in a cycle: the columns every writer sets.
+ * The peer group comes from the subject's id, and for national bodies from the register's
+ * record of it (`registered`), which every writer has asked for.
+ */
+export function assessmentKey(
+  cycle: string,
+  subjectId: string,
+  revision = 1,
+  registered?: RegisteredOrganisation | null,
+) {
   return {
     id: assessmentId(cycle, subjectId, revision),
     cycleId: cycle,
     subjectId,
-    subjectLevel: place.level,
-    provinceCode: place.provinceCode,
+    peerGroup: peerGroupOf(subjectId, registered),
+    provinceCode: registered?.provinceCode ?? provinceOfOrganisation(subjectId),
     revision,
   };
 }

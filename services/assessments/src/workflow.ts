@@ -1,9 +1,10 @@
-import { methodologyById, methodologyFor } from '@mutu/scoring';
+import { methodologyById, methodologyFor, ScoringError } from '@mutu/scoring';
 import {
   assertOrganisationIdInput,
   auditEntry,
   cleanOptionalText,
   cleanText,
+  type RegisteredOrganisation,
   requireOrganisations,
   whenUniqueViolated,
 } from '@mutu/service';
@@ -19,6 +20,7 @@ import type { AssessmentStatus, CycleStatus, Framework } from './generated/prism
 import {
   assertPublishedTotal,
   assessmentTotal,
+  checkedFinding,
   type LokusInput,
   methodologyOf,
   type ScoredLokus,
@@ -129,7 +131,12 @@ export async function createCycle(input: CreateCycleInput, actor: string) {
     }
     methodologyId = chosen.id;
   } else {
-    methodologyId = methodologyFor(input.framework, input.year).id;
+    try {
+      methodologyId = methodologyFor(input.framework, input.year).id;
+    } catch (e) {
+      if (e instanceof ScoringError) throw new InvalidInputError(e.message, 'input.year');
+      throw e;
+    }
   }
   const id = cycleId(input.framework, input.year, period);
   const exists = (found: { id: string }) =>
@@ -237,6 +244,8 @@ export interface CreateAssessmentInput {
   lokus?: readonly LokusInput[] | null;
   source?: string | null;
   note?: string | null;
+  /** The opinion's second part, where the cycle's method has one. */
+  finding?: string | null;
 }
 
 async function loadAssessment(tx: Tx, id: string, field: string): Promise<Assessment> {
@@ -284,13 +293,20 @@ export async function createAssessment(input: CreateAssessmentInput, actor: stri
   const note = cleanOptional(input.note, 'input.note');
   const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
   const scored = scoreAll(cycle.methodologyId, lokusInput, 'input.lokus');
-  await requireOrganisations([
+  const finding = checkedFinding(
+    methodologyOf(cycle.methodologyId),
+    input.finding,
+    'input.finding',
+  );
+  const registered = await requireOrganisations([
     [input.subjectId, 'input.subjectId'],
     ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
     ...lokusInput.map((l, i): [string, string] => [l.unitId, `input.lokus[${i}].unitId`]),
   ]);
+  const key = (cycleId: string) =>
+    assessmentKey(cycleId, input.subjectId, 1, registered.get(input.subjectId));
   return whenUniqueViolated(
-    () => createAssessmentInTransaction(input, scored, source, note, actor),
+    () => createAssessmentInTransaction(input, { scored, source, note, finding, key }, actor),
     () => alreadyAssessed(input.cycleId, input.subjectId, 'input.subjectId'),
   );
 }
@@ -307,11 +323,16 @@ async function alreadyAssessed(cycle: string, subjectId: string, field: string) 
 
 function createAssessmentInTransaction(
   input: CreateAssessmentInput,
-  scored: ScoredLokus[],
-  source: string,
-  note: string | null | undefined,
+  written: {
+    scored: ScoredLokus[];
+    source: string;
+    note: string | null | undefined;
+    finding: string | null;
+    key: (cycleId: string) => ReturnType<typeof assessmentKey>;
+  },
   actor: string,
 ) {
+  const { scored, source, note, finding } = written;
   return prisma().$transaction(async (tx) => {
     const fresh = await loadCycle(tx, input.cycleId, 'input.cycleId');
     if (fresh.status !== 'OPEN') {
@@ -329,11 +350,12 @@ function createAssessmentInTransaction(
         existing.id,
       );
     }
-    const key = assessmentKey(fresh.id, input.subjectId);
+    const key = written.key(fresh.id);
     const id = key.id;
     await tx.assessment.create({
       data: {
         ...key,
+        finding,
         assessorId: input.assessorId ?? null,
         status: 'DRAFT',
         origin: 'COMPUTED',
@@ -593,6 +615,9 @@ function correctInTransaction(id: string, why: string, actor: string) {
     await tx.assessment.create({
       data: {
         ...assessmentKey(published.cycleId, published.subjectId, revision),
+        // The register placed the subject when it was first written.
+        peerGroup: published.peerGroup,
+        finding: published.finding,
         assessorId: published.assessorId,
         status: 'DRAFT',
         origin: 'COMPUTED',
@@ -630,6 +655,8 @@ export interface PublishedTotalInput {
   note?: string | null;
   /** Required when the subject already has a result in the cycle: it is corrected. */
   correctionReason?: string | null;
+  /** The opinion's second part, where the cycle's method has one. */
+  finding?: string | null;
 }
 
 /**
@@ -642,19 +669,41 @@ export async function recordPublishedTotal(input: PublishedTotalInput, actor: st
   const why = cleanOptional(input.correctionReason, 'input.correctionReason');
   const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
   assertPublishedTotal(methodologyOf(cycle.methodologyId), input.score, 'input.score');
-  await requireOrganisations([
+  const finding = checkedFinding(
+    methodologyOf(cycle.methodologyId),
+    input.finding,
+    'input.finding',
+  );
+  const registered = await requireOrganisations([
     [input.subjectId, 'input.subjectId'],
     ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
   ]);
   return whenUniqueViolated(
-    () => recordTotalInTransaction(input, { source, note, why }, actor),
+    () =>
+      recordTotalInTransaction(
+        input,
+        { source, note, why, finding, registered: registered.get(input.subjectId) },
+        actor,
+      ),
     () => alreadyAssessed(input.cycleId, input.subjectId, 'input.subjectId'),
   );
 }
 
 function recordTotalInTransaction(
   input: PublishedTotalInput,
-  { source, note, why }: { source: string; note: string | null; why: string | null },
+  {
+    source,
+    note,
+    why,
+    finding,
+    registered,
+  }: {
+    source: string;
+    note: string | null;
+    why: string | null;
+    finding: string | null;
+    registered: RegisteredOrganisation | undefined;
+  },
   actor: string,
 ) {
   return prisma().$transaction(async (tx) => {
@@ -682,7 +731,7 @@ function recordTotalInTransaction(
       );
     }
     const revision = (existing?.revision ?? 0) + 1;
-    const key = assessmentKey(fresh.id, input.subjectId, revision);
+    const key = assessmentKey(fresh.id, input.subjectId, revision, registered);
     const id = key.id;
     await tx.assessment.updateMany({
       where: { cycleId: fresh.id, subjectId: input.subjectId, current: true },
@@ -695,6 +744,7 @@ function recordTotalInTransaction(
         status: 'PUBLISHED',
         origin: 'PUBLISHED_TOTAL',
         total: input.score,
+        finding,
         methodologyId: fresh.methodologyId,
         source,
         note,

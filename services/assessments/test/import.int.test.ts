@@ -2,6 +2,7 @@ import { startTestSubgraph as startOrganisations } from '@mutu/organisations/tes
 import { IDENTITY_HEADER } from '@mutu/server';
 import { graphql, testCallToken } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
+import { parse } from 'csv-parse/sync';
 import { getRegencies } from 'idn-area-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../src/import.js';
@@ -45,7 +46,8 @@ describe('CSV import of published results', () => {
       .sort()
       .slice(0, 500);
     expect(codes).toHaveLength(500);
-    const years = Array.from({ length: 20 }, (_, i) => 2001 + i);
+    // Years the demo does not use, all under the PEKPPP method (2022 on).
+    const years = Array.from({ length: 20 }, (_, i) => 2030 + i);
     const lines = [['framework', 'year', 'region_code', 'score', ...ASPECTS].join(',')];
     const expected = new Set<string>();
     let n = 0;
@@ -93,7 +95,7 @@ describe('CSV import of published results', () => {
     const exported = new Set(
       rows
         .map((line) => Object.fromEntries(line.split(',').map((v, i) => [columns[i], v])))
-        .filter((r) => Number(r.year) <= 2020)
+        .filter((r) => Number(r.year) >= 2030)
         .map(
           (r) =>
             `${r.year},${r.organisation_id},${Number(r.score)}${r.kebijakan ? `,${Number(r.kebijakan)}` : ''}`,
@@ -106,12 +108,13 @@ describe('CSV import of published results', () => {
     expect(again).toMatchObject({ created: 0, corrected: 0, unchanged: 10_000, committed: true });
     expect(await tableCounts()).toEqual(before);
 
-    // The imported results answer the graph's questions: a league table of 500.
+    // The imported results answer the graph's questions: a league table of the kabupaten
+    // among them (the kota are a peer group of their own).
     const ranking = await graphql<{ ranking: unknown[] }>(
       subgraph.url,
-      'query { ranking(framework: IPP, year: 2010) { rank score } }',
+      'query { ranking(framework: IPP, year: 2040) { rank score } }',
     );
-    expect(ranking.data?.ranking).toHaveLength(500);
+    expect(ranking.data?.ranking).toHaveLength(codes.filter((c) => Number(c.slice(3)) < 71).length);
   }, 180_000);
 
   it('reports every bad row with its line and column, and writes nothing', async () => {
@@ -127,7 +130,7 @@ describe('CSV import of published results', () => {
       'IPP,2024,15.06,3.40,4,4,4,4,4,4',
       'IPP,2024,15.07,4.00,4,4,4,4,4,',
       'IPP,2024,15.02,3.50,,,,,,',
-      'IPP,2031,15.08,3.40,,,,,,',
+      'IPP,2060,15.08,3.40,,,,,,',
       'IPP,2024,15.71,3.45,,,,,,',
     ].join('\n');
     const report = await importCsv(csv);
@@ -140,7 +143,7 @@ describe('CSV import of published results', () => {
       { row: 8, column: 'score', reason: expect.stringContaining('components give 4.00') },
       { row: 9, column: 'inovasi', reason: expect.stringContaining('inovasi') },
       { row: 10, column: 'organisation_id', reason: 'the same result as row 2' },
-      { row: 11, column: 'year', reason: expect.stringContaining('no IPP cycle for 2031') },
+      { row: 11, column: 'year', reason: expect.stringContaining('no IPP cycle for 2060') },
     ]);
     expect(report).toMatchObject({ rows: 11, created: 0, committed: false });
     expect(await tableCounts()).toEqual(before);
@@ -227,6 +230,66 @@ describe('CSV import of published results', () => {
     expect(await badFlag.json()).toMatchObject({
       errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'dryRun' } }],
     });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('exports each change with whether it compares, the finding where stated, and imports back unchanged', async () => {
+    const { data } = await graphql<{ publishedResultsCsv: string }>(
+      subgraph.url,
+      'query { publishedResultsCsv(framework: OMBUDSMAN_COMPLIANCE) }',
+    );
+    const csv = data?.publishedResultsCsv ?? '';
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0] ?? {})).toEqual(
+      expect.arrayContaining(['finding', 'previous_year', 'change', 'comparable']),
+    );
+    const at = (year: string, id: string) =>
+      rows.find((r) => r.year === year && r.organisation_id === id);
+    // Kota Bengkulu: 2021 zones -> 2023 grades is a change of method; 2023 -> 2024 is not.
+    expect(at('2023', '17.71')).toMatchObject({
+      previous_year: '2021',
+      change: '',
+      comparable: 'false',
+    });
+    expect(at('2024', '17.71')).toMatchObject({
+      previous_year: '2023',
+      change: '6.54',
+      comparable: 'true',
+    });
+    expect(at('2025', '82')).toMatchObject({ finding: 'TANPA_MALADMINISTRASI' });
+    const before = await tableCounts();
+    const report = await importCsv(csv);
+    expect(report).toMatchObject({ created: 0, corrected: 0, problems: [], committed: true });
+    expect(report.unchanged).toBe(rows.length);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('refuses a year no method covers, a fraction where the method publishes whole numbers, and a finding the method lacks', async () => {
+    const before = await tableCounts();
+    const report = await importCsv(
+      [
+        'framework,year,region_code,score,finding',
+        'IPP,2015,15.02,3.40,',
+        'OMBUDSMAN_COMPLIANCE,2020,15.02,80.00,',
+        'OMBUDSMAN_COMPLIANCE,2019,15.02,76.40,',
+        'OMBUDSMAN_COMPLIANCE,2024,15.02,80.00,TANPA_MALADMINISTRASI',
+      ].join('\n'),
+      { createCycles: true },
+    );
+    expect(report.problems).toEqual([
+      {
+        row: 2,
+        column: 'year',
+        reason: expect.stringContaining('No IPP method applies to year 2015'),
+      },
+      {
+        row: 3,
+        column: 'year',
+        reason: expect.stringContaining('No OMBUDSMAN_COMPLIANCE method applies to year 2020'),
+      },
+      { row: 4, column: 'score', reason: expect.stringContaining('whole number') },
+      { row: 5, column: 'finding', reason: expect.stringContaining('has no findings') },
+    ]);
     expect(await tableCounts()).toEqual(before);
   });
 });

@@ -13,54 +13,93 @@ afterAll(async () => {
 });
 
 const RESULTS = `query($r: [_Any!]!, $f: Framework!) { _entities(representations: $r) { ... on Organisation { id
-  results(framework: $f) { cycle { id year framework } score origin band { grade label zone } change { previousYear previousScore delta } } } } }`;
+  results(framework: $f) { cycle { id year framework } score origin band { grade label zone } change { previousYear previousScore delta comparable } } } } }`;
+
+async function resultsOf(id: string, framework: string) {
+  const { data, errors } = await graphql<{
+    _entities: { results: Record<string, unknown>[] }[];
+  }>(subgraph.url, RESULTS, { r: [{ __typename: 'Organisation', id }], f: framework });
+  expect(errors).toBeUndefined();
+  return data?._entities[0]?.results ?? [];
+}
 
 describe('results (graph contract)', () => {
   it("Kerinci's IPP: 3.66 (B, Baik) in 2024, up 2.54 from 1.12 (E) in 2023, newest first", async () => {
-    const { data, errors } = await graphql(subgraph.url, RESULTS, {
-      r: [{ __typename: 'Organisation', id: '15.01' }],
-      f: 'IPP',
-    });
-    expect(errors).toBeUndefined();
-    expect(data).toEqual({
-      _entities: [
-        {
-          id: '15.01',
-          results: [
-            {
-              cycle: { id: 'ipp-2024', year: 2024, framework: 'IPP' },
-              score: 3.66,
-              origin: 'PUBLISHED_TOTAL',
-              band: { grade: 'B', label: 'Baik', zone: null },
-              change: { previousYear: 2023, previousScore: 1.12, delta: 2.54 },
-            },
-            {
-              cycle: { id: 'ipp-2023', year: 2023, framework: 'IPP' },
-              score: 1.12,
-              origin: 'PUBLISHED_TOTAL',
-              band: { grade: 'E', label: 'Sangat Buruk', zone: null },
-              change: null,
-            },
-          ],
-        },
-      ],
-    });
-  });
-
-  it('Pemprov Kalimantan Tengah: Ombudsman 2023 86.6, green zone, Kualitas Tinggi', async () => {
-    const { data } = await graphql<{ _entities: { results: unknown[] }[] }>(subgraph.url, RESULTS, {
-      r: [{ __typename: 'Organisation', id: '62' }],
-      f: 'OMBUDSMAN_COMPLIANCE',
-    });
-    expect(data?._entities[0]?.results).toEqual([
+    expect(await resultsOf('15.01', 'IPP')).toEqual([
       {
-        cycle: { id: 'ombudsman-compliance-2023', year: 2023, framework: 'OMBUDSMAN_COMPLIANCE' },
-        score: 86.6,
+        cycle: { id: 'ipp-2024', year: 2024, framework: 'IPP' },
+        score: 3.66,
         origin: 'PUBLISHED_TOTAL',
-        band: { grade: 'B', label: 'Kualitas Tinggi', zone: 'GREEN' },
+        band: { grade: 'B', label: 'Baik', zone: null },
+        change: { previousYear: 2023, previousScore: 1.12, delta: 2.54, comparable: true },
+      },
+      {
+        cycle: { id: 'ipp-2023', year: 2023, framework: 'IPP' },
+        score: 1.12,
+        origin: 'PUBLISHED_TOTAL',
+        band: { grade: 'E', label: 'Sangat Buruk', zone: null },
         change: null,
       },
     ]);
+  });
+
+  it('Pemprov Kalimantan Tengah: 77.5 (C, yellow) in 2022, 86.6 (B) in 2023, 90.50 (A) in 2024, one method', async () => {
+    const results = await resultsOf('62', 'OMBUDSMAN_COMPLIANCE');
+    expect(results.map((r) => [r.score, r.band, r.change])).toEqual([
+      [
+        90.5,
+        { grade: 'A', label: 'Kualitas Tertinggi', zone: 'GREEN' },
+        { previousYear: 2023, previousScore: 86.6, delta: 3.9, comparable: true },
+      ],
+      [
+        86.6,
+        { grade: 'B', label: 'Kualitas Tinggi', zone: 'GREEN' },
+        { previousYear: 2022, previousScore: 77.5, delta: 9.1, comparable: true },
+      ],
+      [77.5, { grade: 'C', label: 'Kualitas Sedang', zone: 'YELLOW' }, null],
+    ]);
+  });
+
+  it('Kota Bengkulu 2021 -> 2023 crosses a change of method: flagged, with no delta', async () => {
+    const { data } = await graphql<{
+      _entities: { results: { score: number; change: Record<string, unknown> | null }[] }[];
+    }>(
+      subgraph.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation {
+        results(framework: OMBUDSMAN_COMPLIANCE) { score band { grade label zone } change { previousYear delta comparable methodologyBreak } } } } }`,
+      { r: [{ __typename: 'Organisation', id: '17.71' }] },
+    );
+    const [y2024, y2023, y2021] = data?._entities[0]?.results ?? [];
+    expect(y2024).toMatchObject({ score: 90.74, change: { delta: 6.54, comparable: true } });
+    expect(y2023?.change).toMatchObject({ previousYear: 2021, delta: null, comparable: false });
+    expect(y2023?.change?.methodologyBreak).toMatch(/^ombudsman-2021 .* -> ombudsman-2022 /);
+    // 89.05 in 2021 is a zone only: green, no grade.
+    expect(y2021).toMatchObject({
+      score: 89.05,
+      band: { grade: null, label: 'Kepatuhan Tinggi', zone: 'GREEN' },
+      change: null,
+    });
+  });
+
+  it('a comparison asked across a change of method is a typed error naming the argument, never a delta', async () => {
+    const compare = (from: number, to: number, id = '17.71') =>
+      graphql(
+        subgraph.url,
+        `{ resultComparison(framework: OMBUDSMAN_COMPLIANCE, organisationId: "${id}", fromYear: ${from}, toYear: ${to}) { delta } }`,
+      );
+    const across = await compare(2021, 2024);
+    expect(across.data).toEqual({ resultComparison: null });
+    expect(across.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'fromYear',
+    });
+    expect(across.errors?.[0]?.message).toMatch(/a change of method/);
+    expect((await compare(2023, 2024)).data).toEqual({ resultComparison: { delta: 6.54 } });
+    const noMethod = await compare(2020, 2021);
+    expect(noMethod.errors?.[0]?.extensions).toMatchObject({ argument: 'fromYear' });
+    expect(noMethod.errors?.[0]?.message).toMatch(
+      /No OMBUDSMAN_COMPLIANCE method applies to year 2020/,
+    );
   });
 
   it('results of many organisations cost the same SQL as of one', async () => {
@@ -68,61 +107,71 @@ describe('results (graph contract)', () => {
       const before = sqlQueryCount();
       await graphql(subgraph.url, RESULTS, {
         r: ids.map((id) => ({ __typename: 'Organisation', id })),
-        f: 'IPP',
+        f: 'OMBUDSMAN_COMPLIANCE',
       });
       return sqlQueryCount() - before;
     };
     const one = await count(['15.01']);
-    const many = await count([
-      '15.01',
-      '64.01',
-      '64.02',
-      '64.03',
-      '64.07',
-      '64.08',
-      '64.09',
-      '64.11',
-      '64.71',
-      '64.72',
-      '64.74',
-      '32',
-      '35',
-    ]);
+    const many = await count(['15.01', '15', '17', '17.01', '17.71', '62', '64', '64.07', '64.08']);
     expect(many).toBe(one);
   });
 });
 
-describe('ranking (graph contract)', () => {
-  it('IPP 2024 in Kalimantan Timur: Kutai Timur is 6th of 10, values marked synthetic', async () => {
+describe('ranking by official peer group', () => {
+  const RANKING = (args: string) =>
+    `{ ranking(framework: OMBUDSMAN_COMPLIANCE, year: 2024, ${args}) { rank group organisation { id } score band { grade } } }`;
+
+  it('the kabupaten of Bengkulu in 2024: Kaur first, Bengkulu Selatan second; the kota apart', async () => {
     const { data, errors } = await graphql<{
-      ranking: {
-        rank: number;
-        organisation: { id: string };
-        score: number;
-        band: { grade: string };
-        assessment: { synthetic: boolean };
-      }[];
-    }>(
-      subgraph.url,
-      '{ ranking(framework: IPP, year: 2024, provinceCode: "64") { rank organisation { id } score band { grade label } assessment { synthetic } } }',
-    );
+      ranking: { rank: number; group: string; organisation: { id: string }; score: number }[];
+    }>(subgraph.url, RANKING('provinceCode: "17"'));
     expect(errors).toBeUndefined();
-    expect(data?.ranking).toHaveLength(10);
-    expect(data?.ranking.find((e) => e.organisation.id === '64.08')).toMatchObject({
-      rank: 6,
-      score: 3.61,
-      band: { grade: 'B' },
-    });
-    expect(data?.ranking.every((e) => e.assessment.synthetic)).toBe(true);
-    expect(data?.ranking.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(data?.ranking.map((e) => [e.rank, e.organisation.id, e.score])).toEqual([
+      [1, '17.04', 96.14],
+      [2, '17.01', 95.57],
+      [3, '17.07', 93.76],
+      [4, '17.02', 93.07],
+      [5, '17.08', 92.72],
+      [6, '17.09', 91.33],
+      [7, '17.05', 89.1],
+      [8, '17.03', 88.34],
+    ]);
+    expect(new Set(data?.ranking.map((e) => e.group))).toEqual(new Set(['REGENCY']));
+    const cities = await graphql<{ ranking: { group: string; organisation: { id: string } }[] }>(
+      subgraph.url,
+      RANKING('provinceCode: "17", group: CITY'),
+    );
+    expect(cities.data?.ranking).toEqual([
+      { rank: 1, group: 'CITY', organisation: { id: '17.71' }, score: 90.74, band: { grade: 'A' } },
+    ]);
   });
 
-  it('provincial governments 2024: ties share a rank (DKI Jakarta and Jawa Tengah both 6th at 4.53)', async () => {
+  it("ranks an organisation among its own group by default: Kota Balikpapan with Kalimantan Timur's kota", async () => {
+    const { data } = await graphql<{ ranking: { group: string; organisation: { id: string } }[] }>(
+      subgraph.url,
+      RANKING('provinceCode: "64", organisationId: "64.71"'),
+    );
+    expect(data?.ranking.map((e) => [e.group, e.organisation.id])).toEqual([
+      ['CITY', '64.71'],
+      ['CITY', '64.72'],
+    ]);
+    const regencies = await graphql<{ ranking: { organisation: { id: string }; rank: number }[] }>(
+      subgraph.url,
+      RANKING('provinceCode: "64"'),
+    );
+    expect(regencies.data?.ranking.map((e) => [e.rank, e.organisation.id])).toEqual([
+      [1, '64.02'],
+      [2, '64.07'],
+      [3, '64.08'],
+    ]);
+  });
+
+  it('provinces are a group of their own; ties share a rank (IPP 2024: DKI Jakarta and Jawa Tengah both 6th at 4.53)', async () => {
     const { data } = await graphql<{
       ranking: { rank: number; organisation: { id: string }; score: number }[];
     }>(
       subgraph.url,
-      '{ ranking(framework: IPP, year: 2024, level: PROVINCE) { rank organisation { id } score } }',
+      '{ ranking(framework: IPP, year: 2024, group: PROVINCE) { rank organisation { id } score } }',
     );
     expect(data?.ranking).toEqual([
       { rank: 1, organisation: { id: '32' }, score: 4.76 },
@@ -137,8 +186,8 @@ describe('ranking (graph contract)', () => {
 
   it('a ranking is one SQL statement, whatever its size', async () => {
     for (const query of [
-      '{ ranking(framework: IPP, year: 2024, provinceCode: "64") { rank band { grade } organisation { id } } }',
-      '{ ranking(framework: IPP, year: 2024, level: PROVINCE) { rank band { grade } organisation { id } } }',
+      RANKING('provinceCode: "17"'),
+      '{ ranking(framework: IPP, year: 2024, group: PROVINCE) { rank band { grade } organisation { id } } }',
     ]) {
       const before = sqlQueryCount();
       await graphql(subgraph.url, query);
@@ -163,46 +212,60 @@ describe('ranking (graph contract)', () => {
       code: 'BAD_USER_INPUT',
       argument: 'year',
     });
+    const unranked = await graphql(
+      subgraph.url,
+      '{ ranking(framework: IPP, year: 2024, organisationId: "64.08") { rank } }',
+    );
+    expect(unranked.errors?.[0]?.extensions).toMatchObject({ argument: 'organisationId' });
   });
 });
 
-describe('lokus', () => {
-  it("shows which lokus pulled Bengkulu Selatan's 2024 compliance score down (synthetic)", async () => {
+describe('lokus, combined by the rule of their year', () => {
+  const LOKUS = (
+    id: string,
+  ) => `{ assessment(id: "${id}") { score origin finding band { grade label opinion finding }
+      methodology lokus { unit { id } score band { grade } components { component } } } }`;
+
+  it('Kota Bengkulu 2024: seven published unit scores, their mean 90.7457 truncated to the published 90.74', async () => {
     const { data, errors } = await graphql<{
       assessment: {
         score: number;
         origin: string;
-        synthetic: boolean;
-        lokus: {
-          unit: { id: string };
-          score: number;
-          band: { grade: string };
-          components: { component: string }[];
-        }[];
+        lokus: { unit: { id: string }; score: number; components: unknown[] }[];
       };
-    }>(
-      subgraph.url,
-      `{ assessment(id: "ombudsman-compliance-2024.17.01") { score origin synthetic
-        lokus { unit { id } score band { grade } components { component } } } }`,
-    );
+    }>(subgraph.url, LOKUS('ombudsman-compliance-2024.17.71'));
     expect(errors).toBeUndefined();
     const a = data?.assessment;
-    expect(a).toMatchObject({ score: 86.16, origin: 'COMPUTED', synthetic: true });
-    expect(a?.lokus).toHaveLength(7);
-    expect(a?.lokus[0]).toMatchObject({
-      unit: { id: '17.01.dinas-kesehatan.puskesmas-sulau' },
-      score: 79.49,
-      band: { grade: 'B' },
-    });
-    expect(a?.lokus[0]?.components.map((c) => c.component)).toEqual([
-      'input',
-      'output',
-      'pengaduan',
-      'proses',
+    expect(a).toMatchObject({ score: 90.74, origin: 'COMPUTED', methodology: 'ombudsman-2024' });
+    expect(a?.lokus.map((l) => [l.unit.id, l.score])).toEqual([
+      ['17.71.dinas-pendidikan-dan-kebudayaan', 86.49],
+      ['17.71.dinas-kesehatan', 88.74],
+      ['17.71.dinas-sosial', 90.28],
+      ['17.71.dinas-kesehatan.puskesmas-beringin-raya', 91.4],
+      ['17.71.dpmptsp', 91.4],
+      ['17.71.dukcapil', 93.34],
+      ['17.71.dinas-kesehatan.puskesmas-kandang', 93.57],
     ]);
-    // The government's score is the mean of its lokus (ombudsman-2022 method).
-    const mean = (a?.lokus ?? []).reduce((sum, l) => sum + l.score, 0) / 7;
-    expect(Math.abs(mean - 86.16)).toBeLessThan(0.01);
+    // Published totals, without components.
+    expect(a?.lokus.every((l) => l.components.length === 0)).toBe(true);
+  });
+
+  it('Pemprov Gorontalo 2025: three units, their mean 76.8167 rounded to 76.82, "Kualitas Sedang Tanpa Maladministrasi"', async () => {
+    const { data } = await graphql<{ assessment: Record<string, unknown> }>(
+      subgraph.url,
+      LOKUS('ombudsman-compliance-2025.75'),
+    );
+    expect(data?.assessment).toMatchObject({
+      score: 76.82,
+      finding: 'TANPA_MALADMINISTRASI',
+      methodology: 'ombudsman-2025',
+      band: {
+        grade: 'C',
+        label: 'Kualitas Sedang',
+        finding: 'TANPA_MALADMINISTRASI',
+        opinion: 'Kualitas Sedang Tanpa Maladministrasi',
+      },
+    });
   });
 });
 
@@ -212,23 +275,51 @@ describe('demo data', () => {
   });
 
   it('cycles carry the methodology in force that year', async () => {
-    const { data } = await graphql(
+    const { data } = await graphql<{ cycles: { id: string; methodology: { id: string } }[] }>(
       subgraph.url,
-      '{ cycles(framework: OMBUDSMAN_COMPLIANCE) { id status methodology { id confirmed } } }',
+      '{ cycles(framework: OMBUDSMAN_COMPLIANCE) { id methodology { id series aggregation { rule rounding } } } }',
     );
-    expect(data).toEqual({
-      cycles: [
-        {
-          id: 'ombudsman-compliance-2024',
-          status: 'PUBLISHED',
-          methodology: { id: 'ombudsman-2022', confirmed: true },
+    expect(data?.cycles).toEqual([
+      {
+        id: 'ombudsman-compliance-2025',
+        methodology: {
+          id: 'ombudsman-2025',
+          series: 'ombudsman-maladministrasi-2025',
+          aggregation: { rule: 'MEAN', rounding: 'HALF_UP' },
         },
-        {
-          id: 'ombudsman-compliance-2023',
-          status: 'PUBLISHED',
-          methodology: { id: 'ombudsman-2022', confirmed: true },
+      },
+      {
+        id: 'ombudsman-compliance-2024',
+        methodology: {
+          id: 'ombudsman-2024',
+          series: 'ombudsman-opini-2022',
+          aggregation: { rule: 'MEAN', rounding: 'TRUNCATE' },
         },
-      ],
-    });
+      },
+      {
+        id: 'ombudsman-compliance-2023',
+        methodology: {
+          id: 'ombudsman-2022',
+          series: 'ombudsman-opini-2022',
+          aggregation: { rule: 'MEAN', rounding: 'HALF_UP' },
+        },
+      },
+      {
+        id: 'ombudsman-compliance-2022',
+        methodology: {
+          id: 'ombudsman-2022',
+          series: 'ombudsman-opini-2022',
+          aggregation: { rule: 'MEAN', rounding: 'HALF_UP' },
+        },
+      },
+      {
+        id: 'ombudsman-compliance-2021',
+        methodology: {
+          id: 'ombudsman-2021',
+          series: 'ombudsman-kepatuhan-2021',
+          aggregation: { rule: 'UNPUBLISHED', rounding: null },
+        },
+      },
+    ]);
   });
 });

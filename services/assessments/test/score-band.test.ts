@@ -66,4 +66,54 @@ describe('scoreBand', () => {
       argument: 'year',
     });
   });
+
+  it('the 2025 opinion has two parts: the grade, and the maladministration finding given with it', async () => {
+    const result = await run(
+      '{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, score: 76.82, year: 2025, finding: TANPA_MALADMINISTRASI) { grade label finding opinion methodology confirmed } }',
+    );
+    expect(result.data).toEqual({
+      scoreBand: {
+        grade: 'C',
+        label: 'Kualitas Sedang',
+        finding: 'TANPA_MALADMINISTRASI',
+        opinion: 'Kualitas Sedang Tanpa Maladministrasi',
+        methodology: 'ombudsman-2025',
+        confirmed: false,
+      },
+    });
+    const without = await run(
+      '{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, score: 53.38, year: 2025, finding: BELUM_TANPA_MALADMINISTRASI) { opinion } }',
+    );
+    expect(without.data).toEqual({ scoreBand: { opinion: 'Kualitas Rendah' } });
+  });
+
+  it.each([
+    // A finding where the method has none.
+    ['score: 86.6, year: 2024, finding: TANPA_MALADMINISTRASI', 'finding', /has no findings/],
+    // No assessment was held in 2020.
+    ['score: 86.6, year: 2020', 'year', /No OMBUDSMAN_COMPLIANCE method applies to year 2020/],
+    // 2013-2019 scores are whole numbers.
+    ['score: 80.5, year: 2019', 'score', /whole numbers/],
+    ['score: 100.01, year: 2024', 'score', /between 0 and 100/],
+  ])('%s is a BAD_USER_INPUT naming %s, never a guessed band', async (args, argument, message) => {
+    const result = await run(`{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, ${args}) { grade } }`);
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(result.errors?.[0]?.message).toMatch(message);
+  });
+
+  it('2013-2019 product surveys: whole numbers, zones only, 80 yellow and 81 green', async () => {
+    const band = async (score: number) =>
+      (
+        await run(
+          `{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, score: ${score}, year: 2018) { grade zone methodology } }`,
+        )
+      ).data;
+    expect(await band(80)).toEqual({
+      scoreBand: { grade: null, zone: 'YELLOW', methodology: 'ombudsman-2013' },
+    });
+    expect(await band(81)).toEqual({
+      scoreBand: { grade: null, zone: 'GREEN', methodology: 'ombudsman-2013' },
+    });
+  });
 });

@@ -174,10 +174,11 @@ describe('assessment workflow', () => {
       `query { _entities(representations: [{ __typename: "Organisation", id: "17.01" }]) {
         ... on Organisation { results(framework: OMBUDSMAN_COMPLIANCE) { score cycle { id } } } } }`,
     );
-    // Newest first, above the (synthetic) demo result of 2024.
+    // Newest first, above the published demo results of 2024 and 2023.
     expect(data?._entities[0]?.results).toEqual([
       { score: 85, cycle: { id: 'ombudsman-compliance-2026' } },
-      { score: 86.16, cycle: { id: 'ombudsman-compliance-2024' } },
+      { score: 95.57, cycle: { id: 'ombudsman-compliance-2024' } },
+      { score: 94.08, cycle: { id: 'ombudsman-compliance-2023' } },
     ]);
   });
 

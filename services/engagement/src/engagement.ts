@@ -1,4 +1,4 @@
-import { FRAMEWORKS } from '@mutu/scoring';
+import { bandOf, FRAMEWORKS, methodologyFor, ScoringError } from '@mutu/scoring';
 import {
   auditEntry,
   cleanOptionalText,
@@ -461,6 +461,23 @@ export interface CreateAwardInput {
   awardedOn: Date;
   eventId?: string | null;
   source?: string | null;
+  /** The score the award rewards, where its source gives one. */
+  score?: number | null;
+}
+
+/**
+ * The band of a rewarded score under its cycle's method (packages/scoring); a score needs its
+ * cycle, and must lie on that method's scale.
+ */
+export function awardedResult(cycleId: string, score: number, field = 'input.score') {
+  const parts = parseAssessmentCycleId(cycleId);
+  try {
+    if (!parts) throw new ScoringError('NO_METHODOLOGY', field, `${cycleId} is not a cycle id`);
+    return bandOf(methodologyFor(parts.framework as Framework, parts.year), score, { field });
+  } catch (e) {
+    if (e instanceof ScoringError) throw new InvalidInputError(e.message, field);
+    throw e;
+  }
 }
 
 export async function createAward(input: CreateAwardInput, actor: string) {
@@ -484,6 +501,15 @@ export async function createAward(input: CreateAwardInput, actor: string) {
   const cycle = cycleId
     ? cycleKey(cycleId, input.cycleId ? 'input.cycleId' : 'input.assessmentId')
     : null;
+  if (input.score != null) {
+    if (!cycle) {
+      throw new InvalidInputError(
+        "a rewarded score is banded by its cycle's method: give the cycleId too",
+        'input.score',
+      );
+    }
+    awardedResult(cycle.id, input.score);
+  }
   const found = await requireOrganisations([
     [input.recipientId, 'input.recipientId'],
     [input.awardingId, 'input.awardingId'],
@@ -512,6 +538,7 @@ export async function createAward(input: CreateAwardInput, actor: string) {
             title,
             cycleId: cycle?.id ?? null,
             assessmentId: input.assessmentId ?? null,
+            score: input.score ?? null,
             awardedOn: input.awardedOn,
             eventId: input.eventId ?? null,
             source,

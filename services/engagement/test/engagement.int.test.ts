@@ -183,7 +183,7 @@ describe('agreements', () => {
       'a signing day outside the event it names',
       {
         signedOn: '2024-06-05',
-        eventId: '2024-06-04-workshop-pendampingan-penilaian-kepatuhan-2024',
+        eventId: '2024-06-04-workshop-penilaian-kepatuhan-kalimantan-tengah',
       },
       { __typename: 'InvalidInputError', field: 'input.signedOn' },
     ],
@@ -338,14 +338,15 @@ describe('events and awards', () => {
       const { data }: { data?: AwardPage } = await graphql<AwardPage>(subgraph.url, PAGE, {
         after,
       });
-      expect(data?.awards.totalCount).toBe(7);
+      // Kota Bengkulu's seven units, and Kaur and Bengkulu Selatan.
+      expect(data?.awards.totalCount).toBe(9);
       seen.push(...(data?.awards.edges.map((e) => e.node.recipient.id) ?? []));
       if (!data?.awards.pageInfo.hasNextPage) break;
       after = data.awards.pageInfo.endCursor;
     }
-    expect(seen).toHaveLength(7);
-    expect(new Set(seen).size).toBe(7);
-    expect(seen.every((id) => id.startsWith('17.01.'))).toBe(true);
+    expect(seen).toHaveLength(9);
+    expect(new Set(seen).size).toBe(9);
+    expect(seen.every((id) => id.startsWith('17.'))).toBe(true);
     const tooMany = await graphql(subgraph.url, '{ awards(first: 101) { totalCount } }');
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ argument: 'first' });
   });
@@ -356,9 +357,53 @@ describe('events and awards', () => {
       '{ events(filter: { kind: [RAKOR], from: "2025-01-01", until: "2025-12-31" }) { edges { node { title } } } }',
     );
     expect(data?.events.edges.map((e) => e.node.title)).toEqual([
-      'Rakor Pelayanan Publik 2025 Kabupaten Kerinci',
-      'Rakor Penilaian Kepatuhan Kabupaten Bengkulu Selatan',
+      'Rakor Pelayanan Publik Tahun 2025 Kabupaten Kerinci',
+      'Rapat Koordinasi Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik',
     ]);
+  });
+
+  it('an award carries the result it rewards, banded by its cycle: Puskesmas Kandang 93.57, A, green', async () => {
+    const { data } = await graphql<{
+      awards: { edges: { node: Record<string, unknown> }[] };
+    }>(
+      subgraph.url,
+      `{ awards(filter: { organisationId: "17.71.dinas-kesehatan.puskesmas-kandang" }) { edges { node {
+        title awardingBody { id } result { score grade label zone methodology } source } } } }`,
+    );
+    expect(data?.awards.edges[0]?.node).toMatchObject({
+      awardingBody: { id: 'ombudsman-ri.bengkulu' },
+      result: {
+        score: 93.57,
+        grade: 'A',
+        label: 'Kualitas Tertinggi',
+        zone: 'GREEN',
+        methodology: 'ombudsman-2024',
+      },
+      source: expect.stringContaining('5 PD dan 2 Puskesmas'),
+    });
+  });
+
+  it("refuses a rewarded score off its cycle's scale, or without a cycle, writing nothing", async () => {
+    const before = await tableCounts();
+    const award = (extra: Record<string, unknown>) =>
+      mutate(...AWARD, {
+        input: {
+          recipientId: '17.71.dinas-sosial',
+          awardingId: 'ombudsman-ri.bengkulu',
+          title: 'Piagam Uji',
+          awardedOn: '2025-01-01',
+          ...extra,
+        },
+      });
+    expect(await award({ cycleId: 'ipp-2024', score: 90 })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'input.score',
+    });
+    expect(await award({ score: 90 })).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'input.score',
+    });
+    expect(await tableCounts()).toEqual(before);
   });
 });
 

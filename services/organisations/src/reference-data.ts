@@ -111,12 +111,12 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedRepor
     prisma.province.findMany(),
     prisma.regency.findMany(),
     prisma.organisation.findMany({ where: { id: { in: organisations.map((o) => o.id) } } }),
-    prisma.publicServiceMall.findMany({ select: { organisationId: true } }),
+    prisma.publicServiceMall.findMany(),
   ]);
   const provinceByCode = new Map(storedProvinces.map((p) => [p.code, p]));
   const regencyByCode = new Map(storedRegencies.map((r) => [r.code, r]));
   const organisationById = new Map(storedOrganisations.map((o) => [o.id, o]));
-  const mallIds = new Set(storedMalls.map((m) => m.organisationId));
+  const mallById = new Map(storedMalls.map((m) => [m.organisationId, m]));
 
   const newProvinces = provinces.filter((p) => !provinceByCode.has(p.code));
   const changedProvinces = provinces.filter((p) => {
@@ -133,7 +133,23 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedRepor
     const s = organisationById.get(o.id);
     return s && s.version === 1 && COMPARED.some((field) => s[field] !== o[field]);
   });
-  const newMalls = KNOWN_BODIES.filter((b) => b.mall && !mallIds.has(b.id));
+  const mallOf = (b: (typeof KNOWN_BODIES)[number]) => ({
+    status: b.mall?.status ?? ('OPEN' as const),
+    openedOn: b.mall?.openedOn ? new Date(`${b.mall.openedOn}T00:00:00Z`) : null,
+    serviceCount: b.mall?.serviceCount ?? null,
+  });
+  const newMalls = KNOWN_BODIES.filter((b) => b.mall && !mallById.has(b.id));
+  // An MPP's status as of today: corrected like its record, unless an administrator has edited it.
+  const changedMalls = KNOWN_BODIES.filter((b) => {
+    const stored = mallById.get(b.id);
+    if (!b.mall || !stored || organisationById.get(b.id)?.version !== 1) return false;
+    const wanted = mallOf(b);
+    return (
+      stored.status !== wanted.status ||
+      stored.serviceCount !== wanted.serviceCount ||
+      stored.openedOn?.getTime() !== wanted.openedOn?.getTime()
+    );
+  });
 
   await prisma.$transaction([
     prisma.province.createMany({ data: newProvinces }),
@@ -150,11 +166,18 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedRepor
       prisma.organisation.update({ where: { id }, data }),
     ),
     prisma.publicServiceMall.createMany({
-      data: newMalls.map((b) => ({ organisationId: b.id, status: b.mall?.status ?? 'OPEN' })),
+      data: newMalls.map((b) => ({ organisationId: b.id, ...mallOf(b) })),
     }),
+    ...changedMalls.map((b) =>
+      prisma.publicServiceMall.update({ where: { organisationId: b.id }, data: mallOf(b) }),
+    ),
   ]);
   return {
     created: newProvinces.length + newRegencies.length + newOrganisations.length + newMalls.length,
-    updated: changedProvinces.length + changedRegencies.length + changedOrganisations.length,
+    updated:
+      changedProvinces.length +
+      changedRegencies.length +
+      changedOrganisations.length +
+      changedMalls.length,
   };
 }

@@ -241,15 +241,15 @@ describe('updateOrganisation and optimistic concurrency', () => {
 describe('moveOrganisation', () => {
   it('refuses to put a body under itself or under its own unit', async () => {
     const before = await footprint();
-    const v = await version('17.01.dinas-kesehatan');
+    const v = await version('17.71.dinas-kesehatan');
     expect(
-      await mutate(MOVE, { id: '17.01.dinas-kesehatan', v, parent: '17.01.dinas-kesehatan' }),
+      await mutate(MOVE, { id: '17.71.dinas-kesehatan', v, parent: '17.71.dinas-kesehatan' }),
     ).toMatchObject({ __typename: 'HierarchyCycleError', field: 'parentId' });
     expect(
       await mutate(MOVE, {
-        id: '17.01.dinas-kesehatan',
+        id: '17.71.dinas-kesehatan',
         v,
-        parent: '17.01.dinas-kesehatan.puskesmas-sulau',
+        parent: '17.71.dinas-kesehatan.puskesmas-kandang',
       }),
     ).toMatchObject({
       __typename: 'HierarchyCycleError',
@@ -259,28 +259,28 @@ describe('moveOrganisation', () => {
   });
 
   it("refuses a parent in another regency: the body's region must fit", async () => {
-    const v = await version('17.01.dinas-sosial');
-    expect(await mutate(MOVE, { id: '17.01.dinas-sosial', v, parent: '15.01' })).toMatchObject({
+    const v = await version('17.71.dinas-sosial');
+    expect(await mutate(MOVE, { id: '17.71.dinas-sosial', v, parent: '15.01' })).toMatchObject({
       __typename: 'InvalidRegionError',
     });
   });
 
   it('moves a puskesmas to another OPD of the same regency; its id stays', async () => {
-    const v = await version('17.01.dinas-kesehatan.puskesmas-sulau');
+    const v = await version('17.71.dinas-kesehatan.puskesmas-kandang');
     const result = await mutate(MOVE, {
-      id: '17.01.dinas-kesehatan.puskesmas-sulau',
+      id: '17.71.dinas-kesehatan.puskesmas-kandang',
       v,
-      parent: '17.01.dinas-sosial',
+      parent: '17.71.dinas-sosial',
     });
     expect(result.organisation).toMatchObject({
-      id: '17.01.dinas-kesehatan.puskesmas-sulau',
-      parent: { id: '17.01.dinas-sosial' },
+      id: '17.71.dinas-kesehatan.puskesmas-kandang',
+      parent: { id: '17.71.dinas-sosial' },
       version: v + 1,
     });
     await mutate(MOVE, {
-      id: '17.01.dinas-kesehatan.puskesmas-sulau',
+      id: '17.71.dinas-kesehatan.puskesmas-kandang',
       v: v + 1,
-      parent: '17.01.dinas-kesehatan',
+      parent: '17.71.dinas-kesehatan',
     });
   });
 
@@ -298,83 +298,83 @@ describe('mergeOrganisation and dissolveOrganisation', () => {
       input: {
         kind: 'OPD',
         name: 'Dinas Kesehatan dan Keluarga Berencana',
-        parentId: '17.01',
+        parentId: '17.71',
         slug: 'dinkes-kb',
       },
     });
     await mutate(CREATE, {
-      input: { kind: 'SERVICE_UNIT', name: 'Puskesmas Sulau', parentId: '17.01.dinkes-kb' },
+      input: { kind: 'SERVICE_UNIT', name: 'Puskesmas Kandang', parentId: '17.71.dinkes-kb' },
     });
     const before = await footprint();
-    const v = await version('17.01.dinas-kesehatan');
+    const v = await version('17.71.dinas-kesehatan');
     expect(
       await mutate(MERGE, {
-        id: '17.01.dinas-kesehatan',
+        id: '17.71.dinas-kesehatan',
         v,
-        into: '17.01.dinkes-kb',
+        into: '17.71.dinkes-kb',
         on: '2026-01-02',
       }),
     ).toMatchObject({
       __typename: 'DuplicateNameError',
-      existingId: '17.01.dinkes-kb.puskesmas-sulau',
+      existingId: '17.71.dinkes-kb.puskesmas-kandang',
     });
     expect(await footprint()).toEqual(before);
   });
 
   it('merges a body: it ends on the date, points to the absorbing body, and its units move there', async () => {
-    const vSulau = await version('17.01.dinkes-kb.puskesmas-sulau');
+    const vKandang = await version('17.71.dinkes-kb.puskesmas-kandang');
     expect(
       await mutate(DISSOLVE, {
-        id: '17.01.dinkes-kb.puskesmas-sulau',
-        v: vSulau,
+        id: '17.71.dinkes-kb.puskesmas-kandang',
+        v: vKandang,
         on: '2026-01-01',
       }),
     ).toMatchObject({
       organisation: { status: 'DISSOLVED', endedOn: '2026-01-01' },
     });
-    const v = await version('17.01.dinas-kesehatan');
+    const v = await version('17.71.dinas-kesehatan');
     const result = await mutate(MERGE, {
-      id: '17.01.dinas-kesehatan',
+      id: '17.71.dinas-kesehatan',
       v,
-      into: '17.01.dinkes-kb',
+      into: '17.71.dinkes-kb',
       on: '2026-01-02',
     });
     expect(result).toEqual({
       __typename: 'MergeOrganisationSuccess',
       organisation: {
-        id: '17.01.dinas-kesehatan',
+        id: '17.71.dinas-kesehatan',
         status: 'MERGED',
         endedOn: '2026-01-02',
-        mergedInto: { id: '17.01.dinkes-kb' },
+        mergedInto: { id: '17.71.dinkes-kb' },
         children: [],
         version: v + 1,
       },
     });
     const units = await prisma().organisation.findMany({
-      where: { parentId: '17.01.dinkes-kb', status: 'ACTIVE' },
+      where: { parentId: '17.71.dinkes-kb', status: 'ACTIVE' },
       select: { id: true },
     });
     expect(units.map((u) => u.id).sort()).toEqual([
-      '17.01.dinas-kesehatan.puskesmas-sulau',
-      '17.01.dinas-kesehatan.puskesmas-talang-randai',
+      '17.71.dinas-kesehatan.puskesmas-beringin-raya',
+      '17.71.dinas-kesehatan.puskesmas-kandang',
     ]);
     expect(
       await prisma().auditEntry.count({
-        where: { entityId: '17.01.dinas-kesehatan.puskesmas-sulau', action: 'move' },
+        where: { entityId: '17.71.dinas-kesehatan.puskesmas-kandang', action: 'move' },
       }),
     ).toBeGreaterThan(0);
   });
 
   it('a merged body changes no more', async () => {
-    const v = await version('17.01.dinas-kesehatan');
+    const v = await version('17.71.dinas-kesehatan');
     expect(
-      await mutate(UPDATE, { id: '17.01.dinas-kesehatan', v, input: { name: 'Dinas Lain' } }),
+      await mutate(UPDATE, { id: '17.71.dinas-kesehatan', v, input: { name: 'Dinas Lain' } }),
     ).toMatchObject({ __typename: 'InvalidInputError', field: 'id' });
   });
 
   it('dissolving a body with active units is refused; without them it is recorded', async () => {
-    const v = await version('17.01.dinkes-kb');
-    expect(await mutate(DISSOLVE, { id: '17.01.dinkes-kb', v, on: '2026-02-01' })).toMatchObject({
+    const v = await version('17.71.dinkes-kb');
+    expect(await mutate(DISSOLVE, { id: '17.71.dinkes-kb', v, on: '2026-02-01' })).toMatchObject({
       __typename: 'InvalidInputError',
       field: 'id',
     });
@@ -388,7 +388,7 @@ describe('mergeOrganisation and dissolveOrganisation', () => {
 
   it('a malformed date is refused before anything runs', async () => {
     await expect(
-      mutate(DISSOLVE, { id: '17.01.dinas-sosial', v: 1, on: '2026-02-30' }),
+      mutate(DISSOLVE, { id: '17.71.dinas-sosial', v: 1, on: '2026-02-30' }),
     ).rejects.toThrow(/not a calendar date/);
   });
 });

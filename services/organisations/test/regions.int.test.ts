@@ -1,6 +1,7 @@
 import { graphql } from '@mutu/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.js';
+import { KNOWN_BODIES } from '../src/known-bodies.js';
 import { seedReferenceData } from '../src/reference-data.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
 
@@ -148,8 +149,8 @@ describe('reference data seed', () => {
     expect(await seedReferenceData(prisma())).toEqual({ created: 0, updated: 0 });
     const after = await prisma().organisation.findUnique({ where: { id: '15.01' } });
     expect(after?.updatedAt).toEqual(before?.updatedAt);
-    // 552 regional governments and the 16 bodies of known-bodies.ts.
-    expect(await prisma().organisation.count()).toBe(38 + 514 + 16);
+    // 552 regional governments and the bodies of known-bodies.ts.
+    expect(await prisma().organisation.count()).toBe(38 + 514 + KNOWN_BODIES.length);
   });
 
   it('repairs a changed row and only that row', async () => {

@@ -39,21 +39,21 @@ describe('the seeded register', () => {
     ).toBe(552);
     const { data } = await graphql(
       subgraph.url,
-      `{ organisation(id: "17.01.dinas-kesehatan.puskesmas-talang-randai") {
+      `{ organisation(id: "17.71.dinas-kesehatan.puskesmas-kandang") {
           name kind sector status version provenance { source }
           parent { id shortName } ancestors { id } regency { name } } }`,
     );
     expect(data).toEqual({
       organisation: {
-        name: 'Puskesmas Talang Randai',
+        name: 'Puskesmas Kandang',
         kind: 'SERVICE_UNIT',
         sector: 'KESEHATAN',
         status: 'ACTIVE',
         version: 1,
-        provenance: { source: expect.stringContaining('Bengkulu Selatan, 30 April 2025') },
-        parent: { id: '17.01.dinas-kesehatan', shortName: 'Dinkes' },
-        ancestors: [{ id: '17.01' }, { id: '17.01.dinas-kesehatan' }],
-        regency: { name: 'Kabupaten Bengkulu Selatan' },
+        provenance: { source: expect.stringContaining('5 PD dan 2 Puskesmas') },
+        parent: { id: '17.71.dinas-kesehatan', shortName: 'Dinkes' },
+        ancestors: [{ id: '17.71' }, { id: '17.71.dinas-kesehatan' }],
+        regency: { name: 'Kota Bengkulu' },
       },
     });
   });
@@ -89,9 +89,15 @@ describe('organisations: filters, search and pages', () => {
     expect(await ids({ sector: ['PENGAWASAN'], provinceCode: '15' })).toEqual([
       'ombudsman-ri.jambi',
     ]);
+    // The perwakilan offices that assessed the demo's results.
     expect(await ids({ parentId: 'ombudsman-ri' })).toEqual([
+      'ombudsman-ri.bengkulu',
+      'ombudsman-ri.gorontalo',
       'ombudsman-ri.jambi',
       'ombudsman-ri.kalimantan-tengah',
+      'ombudsman-ri.kalimantan-timur',
+      'ombudsman-ri.lampung',
+      'ombudsman-ri.maluku-utara',
     ]);
   });
 
@@ -99,7 +105,7 @@ describe('organisations: filters, search and pages', () => {
     expect(await ids({ search: 'DÍNAS  kesehatan', regencyCode: '17.01' })).toEqual([
       '17.01.dinas-kesehatan',
     ]);
-    expect(await ids({ search: 'dpmptsp' })).toEqual(['17.01.dpmptsp']);
+    expect(await ids({ search: 'dpmptsp' })).toEqual(['17.01.dpmptsp', '17.71.dpmptsp']);
     expect(await ids({ search: 'kerinci', kind: ['REGENCY_GOVERNMENT'] })).toEqual(['15.01']);
   });
 
@@ -145,7 +151,7 @@ describe('organisations: filters, search and pages', () => {
 });
 
 describe('Mal Pelayanan Publik', () => {
-  it("Kepulauan Riau has the open MPP of Batam and Tanjungpinang's in preparation", async () => {
+  it("Kepulauan Riau's MPPs as of today: Batam's (since 20 September 2018) and Tanjungpinang's are open", async () => {
     const { data } = await graphql(
       subgraph.url,
       '{ publicServiceMalls(provinceCode: "21") { id name status regency { name } organisation { parent { name } } tenants { id } } }',
@@ -163,7 +169,8 @@ describe('Mal Pelayanan Publik', () => {
         {
           id: '21.72.mpp',
           name: 'Mal Pelayanan Publik Kota Tanjungpinang',
-          status: 'IN_PREPARATION',
+          // In preparation in 2021 (the Kepri rakor), operating since 2022 (KemenPAN-RB, 2024).
+          status: 'OPEN',
           regency: { name: 'Kota Tanjung Pinang' },
           organisation: { parent: { name: 'Pemerintah Kota Tanjung Pinang' } },
           tenants: [],

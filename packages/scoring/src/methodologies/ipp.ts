@@ -3,8 +3,11 @@ import type { Band, Component, Methodology } from '../types.js';
 const ASPECT_SCALE = { min: 0, max: 5 } as const;
 
 /**
- * IPP categories, from public implementations and press usage (1.12 = E, 3.66 = B, 3.85 = B
- * "Baik", 4.67 = A); the regulation's own table was not seen, so this is unconfirmed data.
+ * IPP categories, from public implementations and press usage (Kerinci 2023 "kategori E dengan
+ * nilai 1,12" and 2024 "kategori B dengan skor 3,66", sekato.id, 23 June 2025; 3.85 B "Baik";
+ * 4.67 A); the regulation's own table was not seen, so this is unconfirmed data. Under
+ * PermenPAN-RB 17/2017 the 2021 evaluation used the same letters (ministries 4.00 and regional
+ * governments 3.58, "kategori B (Baik)", Bisnis.com, 8 March 2022).
  */
 const CATEGORIES: readonly Band[] = [
   { grade: 'F', label: 'Gagal', zone: null, min: 0, max: 1 },
@@ -40,7 +43,8 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
     id: 'ipp-2017',
     framework: 'IPP',
     name: 'Evaluasi Pelayanan Publik (PermenPAN-RB 17/2017)',
-    fromYear: null,
+    // PermenPAN-RB 17/2017: no IPP method before 2017.
+    fromYear: 2017,
     untilYear: 2021,
     // The category table starts at 0 (F, Gagal), so the scale does too.
     scale: { min: 0, max: 5 },
@@ -49,7 +53,10 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
     componentKind: 'aspect',
     // Weights under 17/2017 are unconfirmed.
     components: aspects([30, 18, 15, 15, 15, 7]),
-    lokusTotal: null,
+    series: 'ipp-2017',
+    // How units combined into a government's index under 17/2017 is not published.
+    aggregation: { rule: 'UNPUBLISHED' },
+    findings: null,
     totalFactor: 1,
     confirmed: false,
     source: 'PermenPAN-RB 17/2017; weights and categories unconfirmed',
@@ -66,9 +73,16 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
     componentKind: 'aspect',
     // PermenPAN-RB 29/2022 amended by 4/2023; weights from the PEKPPP instrument 2024-2025.
     components: aspects([24, 25, 18, 11, 10, 12]),
-    // Kota Madiun 2024: units 4.73, 4.63, 4.63 -> published 4.67, the mean of unrounded units
-    // (KepmenPAN-RB 659/2024 lokus: Dinas Sosial, RSUD, Disdukcapil).
-    lokusTotal: 'MEAN',
+    series: 'pekppp-2022',
+    aggregation: {
+      rule: 'MEAN',
+      rounding: 'HALF_UP',
+      confirmed: false,
+      // The mean of unrounded units: rounded first, 4.73, 4.63 and 4.63 would give 4.66.
+      source:
+        'Kota Madiun 2024: units 4.73, 4.63, 4.63, published 4.67 (KepmenPAN-RB 659/2024; lokus Dinas Sosial, RSUD, Disdukcapil)',
+    },
+    findings: null,
     totalFactor: 1,
     confirmed: false,
     source:

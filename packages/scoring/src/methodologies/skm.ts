@@ -32,7 +32,8 @@ export const SKM_METHODOLOGIES: readonly Methodology[] = [
     id: 'skm-2017',
     framework: 'SKM',
     name: 'Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017)',
-    fromYear: null,
+    // PermenPAN-RB 14/2017 replaced KepmenPAN 25/2004 (14 elements), which Mutu does not model.
+    fromYear: 2017,
     untilYear: null,
     scale: { min: 25, max: 100 },
     precision: 2,
@@ -40,8 +41,10 @@ export const SKM_METHODOLOGIES: readonly Methodology[] = [
     componentKind: 'element',
     // Each element weighs 1/9 (the annex rounds this to 0.111); IKM x 25 is the converted value.
     components: ELEMENTS,
+    series: 'skm-2017',
     // A survey scores one service unit.
-    lokusTotal: null,
+    aggregation: { rule: 'WHOLE' },
+    findings: null,
     totalFactor: 25,
     confirmed: true,
     source: 'PermenPAN-RB 14/2017',

@@ -1,11 +1,21 @@
-import { bandOf, methodologyById, withYearOverYearChange } from '@mutu/scoring';
+import {
+  assertComparable,
+  bandOf,
+  methodologyById,
+  methodologyFor,
+  roundTo,
+  type Change as ScoringChange,
+  ScoringError,
+  withYearOverYearChange,
+} from '@mutu/scoring';
+import { badUserInput } from '@mutu/server';
 import { builder, type Context } from '../builder.js';
 import { prisma } from '../db.js';
 import type { PublishedResult } from '../loaders.js';
 import { knownAssessments, mayKnowOf, mayReadScores } from '../visibility.js';
-import { AssessmentCycle } from './cycle.js';
+import { AssessmentCycle, assertYear } from './cycle.js';
 import { OrganisationRef, organisationRef } from './organisation.js';
-import { Framework, ScoreBand, scoreBandOf } from './score-band.js';
+import { Framework, OpinionFinding, ScoreBand, scoreBandOf } from './score-band.js';
 
 export const AssessmentStatus = builder.enumType('AssessmentStatus', {
   description: 'Where an assessment stands in its workflow.',
@@ -20,7 +30,10 @@ export const AssessmentStatus = builder.enumType('AssessmentStatus', {
 export const ScoreOrigin = builder.enumType('ScoreOrigin', {
   description: 'How the total came to be.',
   values: {
-    COMPUTED: { description: 'Computed by packages/scoring from component scores.' },
+    COMPUTED: {
+      description:
+        "Computed by packages/scoring from its lokus: their component scores or their published totals, combined by the method's rule.",
+    },
     PUBLISHED_TOTAL: {
       description: 'Recorded as published (e.g. a press release) without its components.',
     },
@@ -36,11 +49,14 @@ const SCORES = {
     mayReadScores(ctx.identity, a),
 };
 
-/** The band of a stored total under the methodology it was scored with. */
-export function bandOfTotal(methodologyId: string, total: number) {
+/**
+ * The band of a stored total under the methodology it was scored with, with the opinion's
+ * second part where the result states one (the 2025 maladministration finding).
+ */
+export function bandOfTotal(methodologyId: string, total: number, finding: string | null = null) {
   const methodology = methodologyById(methodologyId);
   if (!methodology) throw new Error(`Unknown methodology ${methodologyId}`);
-  return scoreBandOf(bandOf(methodology, total));
+  return scoreBandOf(bandOf(methodology, total, { finding }));
 }
 
 export const Assessment = builder.prismaObject('Assessment', {
@@ -72,7 +88,14 @@ export const Assessment = builder.prismaObject('Assessment', {
       nullable: true,
       ...SCORES,
       description: "The total's band under the methodology it was scored with.",
-      resolve: (a) => (a.total === null ? null : bandOfTotal(a.methodologyId, a.total)),
+      resolve: (a) => (a.total === null ? null : bandOfTotal(a.methodologyId, a.total, a.finding)),
+    }),
+    finding: t.field({
+      type: OpinionFinding,
+      nullable: true,
+      description:
+        "The opinion's second part as the result states it, where the method has one (Ombudsman 2025).",
+      resolve: (a) => a.finding,
     }),
     methodology: t.exposeString('methodologyId', {
       description: 'The methodology version used, e.g. "ipp-2022".',
@@ -127,24 +150,28 @@ builder.asEntity(Assessment, {
   },
 });
 
-interface ChangeShape {
-  previousYear: number;
-  previousScore: number;
-  delta: number;
-}
-
-const Change = builder.objectRef<ChangeShape>('ScoreChange').implement({
-  description: "A score against the same framework's previous cycle for the same subject.",
+export const Change = builder.objectRef<ScoringChange>('ScoreChange').implement({
+  description:
+    "A score against the same framework's previous cycle for the same subject. Across a change of method (Ombudsman 2019 -> 2021, 2021 -> 2022, 2024 -> 2025; IPP 2021 -> 2022; SPBE 2019 -> 2020) the two scores measure different things: the change says so and gives no delta.",
   fields: (t) => ({
     previousYear: t.exposeInt('previousYear'),
     previousScore: t.exposeFloat('previousScore'),
     delta: t.exposeFloat('delta', {
-      description: 'This score minus the previous one, at two decimals.',
+      nullable: true,
+      description:
+        'This score minus the previous one, at two decimals; null when the two are not comparable.',
+    }),
+    comparable: t.exposeBoolean('comparable', {
+      description: 'False across a change of method: never read the two scores as a trend.',
+    }),
+    methodologyBreak: t.exposeString('methodologyBreak', {
+      nullable: true,
+      description: 'What changed between the two methods, when they differ.',
     }),
   }),
 });
 
-type ResultShape = { assessment: PublishedResult; change: ChangeShape | null };
+type ResultShape = { assessment: PublishedResult; change: ScoringChange | null };
 
 const Result = builder.objectRef<ResultShape>('Result').implement({
   description: "A subject's published result in one cycle.",
@@ -153,7 +180,8 @@ const Result = builder.objectRef<ResultShape>('Result').implement({
     score: t.float({ resolve: (r) => r.assessment.total }),
     band: t.field({
       type: ScoreBand,
-      resolve: (r) => bandOfTotal(r.assessment.methodologyId, r.assessment.total),
+      resolve: (r) =>
+        bandOfTotal(r.assessment.methodologyId, r.assessment.total, r.assessment.finding),
     }),
     change: t.field({
       type: Change,
@@ -181,6 +209,7 @@ builder.objectFields(OrganisationRef, (t) => ({
         rows.map((assessment) => ({
           year: assessment.cycle.year,
           score: assessment.total,
+          methodologyId: assessment.methodologyId,
           assessment,
         })),
       ).map(({ assessment, change }) => ({ assessment, change }));
@@ -210,5 +239,78 @@ builder.queryField('assessment', (t) =>
         ...query,
         where: { id: String(id), ...knownAssessments(ctx.identity) },
       }),
+  }),
+);
+
+interface ComparisonShape {
+  fromYear: number;
+  fromScore: number;
+  toYear: number;
+  toScore: number;
+  delta: number;
+}
+
+const Comparison = builder.objectRef<ComparisonShape>('ResultComparison').implement({
+  description: 'Two published results of one subject in one framework, under the same method.',
+  fields: (t) => ({
+    fromYear: t.exposeInt('fromYear'),
+    fromScore: t.exposeFloat('fromScore'),
+    toYear: t.exposeInt('toYear'),
+    toScore: t.exposeFloat('toScore'),
+    delta: t.exposeFloat('delta', { description: 'toScore minus fromScore, at two decimals.' }),
+  }),
+});
+
+builder.queryField('resultComparison', (t) =>
+  t.field({
+    type: Comparison,
+    nullable: true,
+    description:
+      "A subject's published result in one year against another year's, in one framework; null when either is not published. Across a change of method (Ombudsman 2019 -> 2021, 2021 -> 2022, 2024 -> 2025; IPP 2021 -> 2022; SPBE 2019 -> 2020) the scores measure different things: a BAD_USER_INPUT error naming fromYear, never a delta.",
+    args: {
+      framework: t.arg({ type: Framework, required: true }),
+      organisationId: t.arg.id({ required: true }),
+      fromYear: t.arg.int({ required: true }),
+      toYear: t.arg.int({ required: true }),
+    },
+    resolve: async (_root, { framework, organisationId, fromYear, toYear }) => {
+      assertYear(fromYear, 'fromYear');
+      assertYear(toYear, 'toYear');
+      const subjectId = String(organisationId);
+      const at = (year: number, argument: string) => {
+        try {
+          return methodologyFor(framework, year);
+        } catch (e) {
+          if (e instanceof ScoringError) throw badUserInput(argument, e.message);
+          throw e;
+        }
+      };
+      try {
+        assertComparable(at(fromYear, 'fromYear'), at(toYear, 'toYear'), 'fromYear');
+      } catch (e) {
+        if (e instanceof ScoringError) throw badUserInput(e.field, e.message);
+        throw e;
+      }
+      const rows = await prisma().assessment.findMany({
+        where: {
+          subjectId,
+          current: true,
+          status: 'PUBLISHED',
+          total: { not: null },
+          cycle: { framework, year: { in: [fromYear, toYear] }, period: '' },
+        },
+        include: { cycle: true },
+      });
+      const from = rows.find((r) => r.cycle.year === fromYear);
+      const to = rows.find((r) => r.cycle.year === toYear);
+      if (from?.total == null || to?.total == null) return null;
+      return {
+        fromYear,
+        fromScore: from.total,
+        toYear,
+        toScore: to.total,
+        delta: roundTo(to.total - from.total, 2) || 0,
+      };
+    },
   }),
 );

@@ -15,6 +15,48 @@ export const CycleStatus = builder.enumType('CycleStatus', {
   } as const,
 });
 
+const AggregationRule = builder.enumType('AggregationRule', {
+  description: "How a subject's lokus (the sampled service units) make its total.",
+  values: {
+    MEAN: { description: "The plain mean of the units' unrounded totals." },
+    WHOLE: { description: 'The method scores the subject as a whole: one unit.' },
+    UNPUBLISHED: {
+      description:
+        "Units were assessed but how they combine is not published: the subject's published total stands alone.",
+    },
+  } as const,
+});
+
+const Rounding = builder.enumType('Rounding', {
+  description: "How a mean is brought to the method's published precision.",
+  values: {
+    HALF_UP: { description: 'Rounded half up, as on paper.' },
+    TRUNCATE: { description: 'Cut off (Ombudsman 2024: 90.7457 published as 90.74).' },
+  } as const,
+});
+
+const AggregationRef = builder.objectRef<Methodology['aggregation']>('LokusAggregation').implement({
+  description: "How a method combines a subject's lokus into its total: data, with its source.",
+  fields: (t) => ({
+    rule: t.field({ type: AggregationRule, resolve: (a) => a.rule }),
+    rounding: t.field({
+      type: Rounding,
+      nullable: true,
+      resolve: (a) => (a.rule === 'MEAN' ? a.rounding : null),
+    }),
+    confirmed: t.boolean({
+      nullable: true,
+      description: 'False where the rule is read from published figures, not from a regulation.',
+      resolve: (a) => (a.rule === 'MEAN' ? a.confirmed : null),
+    }),
+    source: t.string({
+      nullable: true,
+      description: 'The published figures that show the rule.',
+      resolve: (a) => (a.rule === 'MEAN' ? a.source : null),
+    }),
+  }),
+});
+
 export const MethodologyRef = builder.objectRef<Methodology>('Methodology').implement({
   description:
     "A version of a framework's method: its scale, bands and weights, from packages/scoring.",
@@ -36,6 +78,18 @@ export const MethodologyRef = builder.objectRef<Methodology>('Methodology').impl
         'False where bands or weights are the best current reading of public sources, not a seen regulation.',
     }),
     source: t.exposeString('source', { description: 'Legal or published source.' }),
+    series: t.exposeString('series', {
+      description:
+        'Methods of one series score alike: their results compare year over year. Between two series lies a methodology break.',
+    }),
+    aggregation: t.field({
+      type: AggregationRef,
+      description: "How the subject's lokus make its total.",
+      resolve: (m) => m.aggregation,
+    }),
+    precision: t.exposeInt('precision', {
+      description: 'Decimals the method publishes (0: whole numbers).',
+    }),
   }),
 });
 

@@ -3,6 +3,7 @@ import {
   classify,
   FRAMEWORK_DESCRIPTIONS,
   FRAMEWORKS,
+  METHODOLOGIES,
   ScoringError,
 } from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
@@ -24,10 +25,25 @@ export const Zone = builder.enumType('Zone', {
   } as const,
 });
 
+/** Every finding a method's opinion can add to its grade, from packages/scoring. */
+const FINDINGS = new Map(
+  METHODOLOGIES.flatMap((m) => m.findings ?? []).map((f) => [f.key, f.description]),
+);
+
+export const OpinionFinding = builder.enumType('OpinionFinding', {
+  description:
+    'The second part of an opinion, where the method has one. The Ombudsman\'s Penilaian Maladministrasi (from 2025, Peraturan Ombudsman 61/2025) adds "Tanpa Maladministrasi" to the grade where the body followed up the Ombudsman\'s oversight products (tindakan korektif, saran perbaikan, rekomendasi). It is recorded with a result, never read from the score. Unconfirmed: only these two wordings were seen in the published opinions.',
+  values: Object.fromEntries(
+    [...FINDINGS].map(([key, description]) => [key, { description }]),
+  ) as Record<string, { description: string }>,
+});
+
 interface ScoreBandShape {
   grade: string | null;
   label: string;
   zone: 'GREEN' | 'YELLOW' | 'RED' | null;
+  finding: string | null;
+  opinion: string;
   methodologyId: string;
   methodologyName: string;
   confirmed: boolean;
@@ -39,6 +55,8 @@ export function scoreBandOf(band: BandResult): ScoreBandShape {
     grade: band.grade,
     label: band.label,
     zone: band.zone,
+    finding: band.finding?.key ?? null,
+    opinion: band.opinion,
     methodologyId: band.methodology.id,
     methodologyName: band.methodology.name,
     confirmed: band.methodology.confirmed,
@@ -62,6 +80,16 @@ export const ScoreBand = builder.objectRef<ScoreBandShape>('ScoreBand').implemen
       nullable: true,
       description: 'Ombudsman zone; null for frameworks without zones.',
     }),
+    finding: t.expose('finding', {
+      type: OpinionFinding,
+      nullable: true,
+      description:
+        "The opinion's second part (2025 Ombudsman: the maladministration finding) where the method has one and the result states it.",
+    }),
+    opinion: t.exposeString('opinion', {
+      description:
+        'The whole opinion as published: the label and the finding\'s words, e.g. "Kualitas Sedang Tanpa Maladministrasi".',
+    }),
     methodology: t.exposeString('methodologyId', {
       description: 'The methodology version that banded the score, e.g. "ombudsman-2022".',
     }),
@@ -79,18 +107,23 @@ builder.queryField('scoreBand', (t) =>
   t.field({
     type: ScoreBand,
     description:
-      'The official band of a score, straight from the scoring package. Without `year` the newest methodology applies; with it, the methodology in force that year.',
+      'The official band of a score, straight from the scoring package. Without `year` the newest methodology applies; with it, the methodology in force that year. A year no method covers (the Ombudsman held none in 2020), a score outside its scale, or a fraction where the method publishes whole numbers (Ombudsman 2013-2019) is a BAD_USER_INPUT error naming the argument.',
     args: {
       framework: t.arg({ type: Framework, required: true }),
       score: t.arg.float({ required: true, description: "A score on the framework's scale." }),
       year: t.arg.int({ description: 'Assessment year, to pick the methodology in force then.' }),
+      finding: t.arg({
+        type: OpinionFinding,
+        description:
+          "The opinion's second part, for methods that have one (Ombudsman from 2025); an error for the others.",
+      }),
     },
-    resolve: (_root, { framework, score, year }) => {
+    resolve: (_root, { framework, score, year, finding }) => {
       if (year !== null && year !== undefined && (year < 1990 || year > 2100)) {
         throw badUserInput('year', `year must be between 1990 and 2100, got ${year}`);
       }
       try {
-        return scoreBandOf(classify(framework, score, year ?? undefined));
+        return scoreBandOf(classify(framework, score, year ?? undefined, finding ?? null));
       } catch (error) {
         if (error instanceof ScoringError) throw badUserInput(error.field, error.message);
         throw error;

@@ -14,7 +14,7 @@ import {
 } from '../workflow.js';
 import { Assessment } from './assessment.js';
 import { AssessmentCycle } from './cycle.js';
-import { Framework } from './score-band.js';
+import { Framework, OpinionFinding } from './score-band.js';
 
 /** Steps only an administrator (the supervising body) takes. */
 const ADMIN = { admin: true };
@@ -49,13 +49,18 @@ const ComponentScoreInput = builder.inputType('ComponentScoreInput', {
 });
 
 const LokusInput = builder.inputType('LokusInput', {
-  description: "A lokus and all its component scores (the methodology's every component).",
+  description:
+    "A lokus with all its component scores (the methodology's every component), or, where only the unit's total was published, that total.",
   fields: (t) => ({
     unitId: t.id({
       required: true,
       description: "The unit's organisation id; the subject's own id when scored as a whole.",
     }),
-    scores: t.field({ type: [ComponentScoreInput], required: true }),
+    scores: t.field({ type: [ComponentScoreInput], description: 'Its component scores.' }),
+    total: t.float({
+      description:
+        "The unit's published total, on the method's scale and precision, instead of component scores.",
+    }),
   }),
 });
 
@@ -82,6 +87,10 @@ const CreateAssessmentInput = builder.inputType('CreateAssessmentInput', {
       description: 'Where the scores come from; "Recorded by <actor>" if omitted.',
     }),
     note: t.string(),
+    finding: t.field({
+      type: OpinionFinding,
+      description: "The opinion's second part, where the cycle's method has one (Ombudsman 2025).",
+    }),
   }),
 });
 
@@ -103,6 +112,11 @@ const PublishedTotalInput = builder.inputType('PublishedTotalInput', {
     correctionReason: t.string({
       description:
         'Required when the subject already has a result in the cycle: the new total becomes a new revision and the old one stays in the history.',
+    }),
+    finding: t.field({
+      type: OpinionFinding,
+      description:
+        "The opinion's second part as published, where the cycle's method has one (Ombudsman 2025: TANPA_MALADMINISTRASI).",
     }),
   }),
 });

@@ -109,6 +109,10 @@ const CreateAwardInput = builder.inputType('CreateAwardInput', {
     awardedOn: t.field({ type: 'Date', required: true }),
     eventId: t.id({ description: 'Where it was handed over; awardedOn must fall within it.' }),
     source: t.string(),
+    score: t.float({
+      description:
+        "The score it rewards, where the source gives one; on the scale of the cycle's method (needs cycleId or assessmentId).",
+    }),
   }),
 });
 

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { agreementStatus, daysBetween, todayInIndonesia } from '../dates.js';
+import { awardedResult } from '../engagement.js';
 import { AgreementKind, AgreementStatus, EventKind, Framework } from './enums.js';
 import { AssessmentCycleRef, AssessmentRef, OrganisationRef, ProvinceRef, ref } from './refs.js';
 
@@ -138,6 +139,29 @@ export const Event = builder.prismaObject('Event', {
   }),
 });
 
+const Zone = builder.enumType('Zone', {
+  description: "The Ombudsman compliance method's traffic-light zone.",
+  values: {
+    GREEN: { description: 'Zona hijau: high compliance.' },
+    YELLOW: { description: 'Zona kuning: medium compliance.' },
+    RED: { description: 'Zona merah: low compliance.' },
+  } as const,
+});
+
+const AwardResult = builder
+  .objectRef<ReturnType<typeof awardedResult> & { score: number }>('AwardResult')
+  .implement({
+    description:
+      "The result an award rewards, as its source gives it: the score, banded by the cycle's method in packages/scoring.",
+    fields: (t) => ({
+      score: t.exposeFloat('score'),
+      grade: t.exposeString('grade', { nullable: true }),
+      label: t.exposeString('label', { description: 'The predikat, opini or category.' }),
+      zone: t.field({ type: Zone, nullable: true, resolve: (r) => r.zone }),
+      methodology: t.string({ resolve: (r) => r.methodology.id }),
+    }),
+  });
+
 export const Award = builder.prismaObject('Award', {
   description:
     'A predikat or award given to an organisation, e.g. "Predikat Kepatuhan Standar Pelayanan Publik" for an OPD that met the service standards in an assessment cycle.',
@@ -161,6 +185,16 @@ export const Award = builder.prismaObject('Award', {
       nullable: true,
       description: 'The recognised assessment, when known.',
       resolve: (a) => (a.assessmentId ? ref(a.assessmentId) : null),
+    }),
+    result: t.field({
+      type: AwardResult,
+      nullable: true,
+      description: 'The result it rewards, where the source gives one.',
+      select: { score: true, cycleId: true },
+      resolve: (a) =>
+        a.score === null || !a.cycleId
+          ? null
+          : { ...awardedResult(a.cycleId, a.score, 'score'), score: a.score },
     }),
     awardedOn: t.expose('awardedOn', { type: 'Date' }),
     event: t.relation('event', { nullable: true, description: 'Where it was handed over.' }),
