@@ -47,6 +47,7 @@ export {
 export { type PrismaHolder, prismaHolder } from './prisma.js';
 export { runService } from './run.js';
 export { defineScalars } from './scalars.js';
+export { defineScoringEnums } from './scoring-enums.js';
 export { serveService } from './serve.js';
 export { cleanName, searchKey, slugify } from './text.js';
 export {

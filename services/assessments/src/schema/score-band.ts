@@ -1,29 +1,9 @@
-import {
-  type BandResult,
-  classify,
-  FRAMEWORK_DESCRIPTIONS,
-  FRAMEWORKS,
-  METHODOLOGIES,
-  ScoringError,
-} from '@mutu/scoring';
+import { type BandResult, classify, METHODOLOGIES, ScoringError } from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
+import { defineScoringEnums } from '@mutu/service';
 import { builder } from '../builder.js';
 
-export const Framework = builder.enumType('Framework', {
-  description: 'An assessment framework Mutu records.',
-  values: Object.fromEntries(
-    FRAMEWORKS.map((f) => [f, { description: FRAMEWORK_DESCRIPTIONS[f] }]),
-  ) as Record<(typeof FRAMEWORKS)[number], { description: string }>,
-});
-
-export const Zone = builder.enumType('Zone', {
-  description: "The Ombudsman compliance method's traffic-light zone.",
-  values: {
-    GREEN: { description: 'Zona hijau: high compliance.' },
-    YELLOW: { description: 'Zona kuning: medium compliance.' },
-    RED: { description: 'Zona merah: low compliance.' },
-  } as const,
-});
+export const { Framework, Zone } = defineScoringEnums(builder);
 
 /** Every finding a method's opinion can add to its grade, from packages/scoring. */
 const FINDINGS = new Map(

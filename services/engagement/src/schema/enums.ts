@@ -1,12 +1,7 @@
-import { FRAMEWORK_DESCRIPTIONS, FRAMEWORKS } from '@mutu/scoring';
+import { defineScoringEnums } from '@mutu/service';
 import { builder } from '../builder.js';
 
-export const Framework = builder.enumType('Framework', {
-  description: 'An assessment framework Mutu records.',
-  values: Object.fromEntries(
-    FRAMEWORKS.map((f) => [f, { description: FRAMEWORK_DESCRIPTIONS[f] }]),
-  ) as Record<(typeof FRAMEWORKS)[number], { description: string }>,
-});
+export const { Framework, Zone } = defineScoringEnums(builder);
 
 export const AgreementKind = builder.enumType('AgreementKind', {
   description: 'The form of an agreement between organisations.',

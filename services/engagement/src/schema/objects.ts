@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { agreementStatus, daysBetween, todayInIndonesia } from '../dates.js';
 import { awardedResult } from '../engagement.js';
-import { AgreementKind, AgreementStatus, EventKind, Framework } from './enums.js';
+import { AgreementKind, AgreementStatus, EventKind, Framework, Zone } from './enums.js';
 import { AssessmentCycleRef, AssessmentRef, OrganisationRef, ProvinceRef, ref } from './refs.js';
 
 export const AgreementParty = builder.prismaObject('AgreementParty', {
@@ -137,15 +137,6 @@ export const Event = builder.prismaObject('Event', {
     source: t.exposeString('source', { description: 'Where the record comes from.' }),
     version: t.exposeInt('version'),
   }),
-});
-
-const Zone = builder.enumType('Zone', {
-  description: "The Ombudsman compliance method's traffic-light zone.",
-  values: {
-    GREEN: { description: 'Zona hijau: high compliance.' },
-    YELLOW: { description: 'Zona kuning: medium compliance.' },
-    RED: { description: 'Zona merah: low compliance.' },
-  } as const,
 });
 
 const AwardResult = builder
