@@ -78,6 +78,8 @@ export async function startPlatform(
     SUBGRAPH_ASSESSMENTS_URL: assessments.url,
     SUBGRAPH_ENGAGEMENT_URL: engagement.url,
     SUBGRAPH_SPBE_URL: spbe.url,
+    // Request lines only where a suite captures them (its own logger).
+    LOG_LEVEL: 'silent',
     // The suites send more than a person would; the limits have a test of their own.
     RATE_LIMIT_PER_ADDRESS: '0',
     RATE_LIMIT_PER_TOKEN: '0',
