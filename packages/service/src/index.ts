@@ -14,6 +14,8 @@ export type { RequestInfo, ServiceDefinition, ServiceRoute } from './definition.
 export { parseServiceEnv, type ServiceEnv } from './env.js';
 export {
   assertOrganisationIdInput,
+  assertProvinceCode,
+  assertRegencyCode,
   cleanOptionalText,
   cleanText,
   requireOrganisations,
@@ -34,6 +36,7 @@ export {
   useOrganisationsAt,
 } from './organisation-directory.js';
 export {
+  ADMIN_ONLY,
   ERRORS_OPTIONS,
   type MutuAuthScopes,
   RELAY_OPTIONS,
@@ -59,3 +62,4 @@ export {
   type MutuSubgraph,
 } from './topology.js';
 export { type ServiceTrust, serviceTrust, type TrustOptions, trustFromEnv } from './trust.js';
+export { INTERACTIVE_TRANSACTION, updateAtVersion, writeAudit } from './writes.js';

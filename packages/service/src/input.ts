@@ -1,3 +1,4 @@
+import { badUserInput } from '@mutu/server';
 import { isOrganisationId } from './contract.js';
 import { InvalidInputError, NotFoundError } from './mutation-errors.js';
 import { findOrganisations, type RegisteredOrganisation } from './organisation-directory.js';
@@ -49,4 +50,27 @@ export async function requireOrganisations(
   const missing = named.find(([id]) => !found.has(id));
   if (missing) throw new NotFoundError(missing[1], missing[0]);
   return found;
+}
+
+const PROVINCE_CODE = /^\d{2}$/;
+const REGENCY_CODE = /^\d{2}\.\d{2}$/;
+
+/** A province code argument (Kemendagri, two digits), refused as BAD_USER_INPUT naming it. */
+export function assertProvinceCode(code: string, argument = 'code'): void {
+  if (!PROVINCE_CODE.test(code)) {
+    throw badUserInput(
+      argument,
+      `${argument} must be a two-digit Kemendagri province code such as "15", got "${code}"`,
+    );
+  }
+}
+
+/** A regency or city code argument (Kemendagri, "NN.NN"), refused as BAD_USER_INPUT naming it. */
+export function assertRegencyCode(code: string, argument = 'code'): void {
+  if (!REGENCY_CODE.test(code)) {
+    throw badUserInput(
+      argument,
+      `${argument} must be a Kemendagri regency or city code such as "15.01", got "${code}"`,
+    );
+  }
 }

@@ -71,6 +71,9 @@ export function scopesOf(identity: Identity) {
   };
 }
 
+/** The authScopes of the writes only an administrator (the supervising body) makes. */
+export const ADMIN_ONLY = { admin: true } as const;
+
 /** plugin-scope-auth options every subgraph's builder uses. */
 export const SCOPE_AUTH_OPTIONS = {
   authScopes: (context: SubgraphContext<unknown>) => scopesOf(context.identity),

@@ -2,7 +2,7 @@
 import { openDatabase } from '@mutu/db';
 import { connectPrisma, disconnectPrisma } from '../src/db.js';
 import { loadEnv } from '../src/env.js';
-import { seedReferenceData } from '../src/reference-data.js';
+import { seedReferenceData } from '../src/seed/reference-data.js';
 
 const env = loadEnv();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });

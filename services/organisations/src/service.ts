@@ -3,7 +3,7 @@ import { createApollo, createContext, readiness } from './app.js';
 import type { Context } from './builder.js';
 import { connectPrisma, disconnectPrisma, prisma } from './db.js';
 import { MIGRATIONS_DIR } from './env.js';
-import { seedReferenceData } from './reference-data.js';
+import { seedReferenceData } from './seed/reference-data.js';
 
 /** This subgraph as the shared start-up (server.ts, tests, the gateway's tests) sees it. */
 export const service: ServiceDefinition<Context> = {

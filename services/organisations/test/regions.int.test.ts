@@ -1,8 +1,8 @@
 import { graphql } from '@mutu/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '../src/db.js';
-import { KNOWN_BODIES } from '../src/known-bodies.js';
-import { seedReferenceData } from '../src/reference-data.js';
+import { KNOWN_BODIES } from '../src/seed/known-bodies.js';
+import { seedReferenceData } from '../src/seed/reference-data.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
 
 let subgraph: TestSubgraph;

@@ -1,7 +1,7 @@
 import { graphql } from '@mutu/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma, sqlQueryCount } from '../src/db.js';
-import { seedReferenceData } from '../src/reference-data.js';
+import { seedReferenceData } from '../src/seed/reference-data.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
 
 let subgraph: TestSubgraph;

@@ -1,9 +1,7 @@
-import { builder } from '../builder.js';
-import './scalars.js';
-import './organisation.js';
-import './organisation-mutations.js';
-import './mall.js';
-import './region.js';
+import { builder } from './builder.js';
+import './regions/schema.js';
+import './organisations/schema.js';
+import './malls/schema.js';
 
 /** Apollo Federation 2.6: composes with @apollo/composition 2.14 (newer link versions fail). */
 export const schema = builder.toSubGraphSchema({

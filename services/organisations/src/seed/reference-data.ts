@@ -1,7 +1,7 @@
 import { searchKey } from '@mutu/service';
 import { getProvinces, getRegencies } from 'idn-area-data';
-import type { PrismaClient } from './generated/prisma/client.js';
-import type { OrganisationKind, RegencyKind, Sector } from './generated/prisma/enums.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { OrganisationKind, RegencyKind, Sector } from '../generated/prisma/enums.js';
 import { KNOWN_BODIES } from './known-bodies.js';
 
 const REGION_SOURCE = 'idn-area-data 4.0.1 (Kepmendagri 300.2.2-2138/2025)';

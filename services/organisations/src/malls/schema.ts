@@ -1,7 +1,10 @@
+import { ADMIN_ONLY, assertProvinceCode } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
-import { Organisation } from './organisation.js';
-import { assertProvinceCode, Regency } from './region.js';
+import { MUTATION_ERRORS } from '../errors.js';
+import { Organisation, VERSION } from '../organisations/schema.js';
+import { Regency } from '../regions/schema.js';
+import { updatePublicServiceMall } from './commands.js';
 
 export const MallStatus = builder.enumType('MallStatus', {
   description: 'Where a Mal Pelayanan Publik stands.',
@@ -68,5 +71,39 @@ builder.queryField('publicServiceMalls', (t) =>
         orderBy: { organisationId: 'asc' },
       });
     },
+  }),
+);
+
+const UpdatePublicServiceMallInput = builder.inputType('UpdatePublicServiceMallInput', {
+  description: "An MPP's details; omitted fields keep their value, null clears an optional one.",
+  fields: (t) => ({
+    status: t.field({ type: MallStatus }),
+    address: t.string({ description: 'Street address, up to 300 characters.' }),
+    openedOn: t.field({ type: 'Date', description: 'Inauguration date.' }),
+    serviceCount: t.int({ description: 'Number of service types offered (0-10000).' }),
+    tenantIds: t.idList({
+      description: 'The complete list of tenant organisations, replacing the current one.',
+    }),
+  }),
+});
+
+builder.mutationField('updatePublicServiceMall', (t) =>
+  t.field({
+    type: PublicServiceMall,
+    description: "Changes an MPP's status, address, opening date, service count or tenants.",
+    authScopes: ADMIN_ONLY,
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'mall' } },
+    args: {
+      id: t.arg.id({ required: true, description: 'The MPP organisation id, e.g. "21.71.mpp".' }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
+      input: t.arg({ type: UpdatePublicServiceMallInput, required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      updatePublicServiceMall(
+        String(args.id),
+        args.expectedVersion,
+        { ...args.input, tenantIds: args.input.tenantIds?.map(String) },
+        ctx.identity.sub,
+      ),
   }),
 );

@@ -1,12 +1,14 @@
 import {
-  auditEntry,
   cleanOptionalText,
   cleanText,
+  INTERACTIVE_TRANSACTION,
   searchKey,
   slugify,
+  updateAtVersion as updateVersioned,
   whenUniqueViolated,
+  writeAudit,
 } from '@mutu/service';
-import { prisma } from './db.js';
+import { prisma } from '../db.js';
 import {
   DuplicateNameError,
   HierarchyCycleError,
@@ -14,9 +16,9 @@ import {
   InvalidRegionError,
   NotFoundError,
   VersionConflictError,
-} from './errors.js';
-import type { Organisation, Prisma } from './generated/prisma/client.js';
-import type { MallStatus, OrganisationKind, Sector } from './generated/prisma/enums.js';
+} from '../errors.js';
+import type { Organisation, Prisma } from '../generated/prisma/client.js';
+import type { OrganisationKind, Sector } from '../generated/prisma/enums.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,8 +33,6 @@ const REGIONAL_GOVERNMENTS: readonly OrganisationKind[] = [
 ];
 /** Bodies that always sit in a region: they belong to a regional government. */
 const REGIONAL_KINDS: readonly OrganisationKind[] = ['OPD', 'SERVICE_UNIT', 'PUBLIC_SERVICE_MALL'];
-/** Interactive transactions stay short (prisma/orm#29952: a COMMIT timeout can crash the process). */
-const TRANSACTION = { maxWait: 5_000, timeout: 10_000 };
 
 export interface CreateInput {
   kind: OrganisationKind;
@@ -55,13 +55,13 @@ export interface UpdateInput {
   sourceReference?: string | null;
 }
 
-async function load(tx: Tx, id: string, field: string): Promise<Organisation> {
+export async function load(tx: Tx, id: string, field: string): Promise<Organisation> {
   const found = await tx.organisation.findUnique({ where: { id } });
   if (!found) throw new NotFoundError(field, id);
   return found;
 }
 
-function assertActive(organisation: Organisation, field: string): void {
+export function assertActive(organisation: Organisation, field: string): void {
   if (organisation.status !== 'ACTIVE') {
     throw new InvalidInputError(
       `${organisation.id} is ${organisation.status.toLowerCase()}; only active bodies change`,
@@ -193,7 +193,7 @@ async function isDescendantOrSelf(tx: Tx, candidateId: string, ofId: string): Pr
   return rows.length > 0;
 }
 
-async function audit(
+export function audit(
   tx: Tx,
   action: string,
   actor: string,
@@ -201,23 +201,11 @@ async function audit(
   before: unknown,
   after: unknown,
 ) {
-  await tx.auditEntry.create({
-    data: auditEntry<Prisma.InputJsonValue>({
-      entityType: 'Organisation',
-      entityId: id,
-      action,
-      actor,
-      before,
-      after,
-    }),
-  });
+  return writeAudit(tx, { entityType: 'Organisation', entityId: id, action, actor, before, after });
 }
 
-/**
- * Applies a change only if the record is still at the version the editor read; the version
- * check and the write are one statement, so two editors cannot both pass it.
- */
-async function updateAtVersion(
+/** A version-checked update of an organisation (see @mutu/service), then the record as it is now. */
+export async function updateAtVersion(
   tx: Tx,
   current: Organisation,
   expectedVersion: number,
@@ -226,16 +214,7 @@ async function updateAtVersion(
     mergedIntoId?: string | null;
   },
 ) {
-  if (current.version !== expectedVersion)
-    throw new VersionConflictError(current.id, expectedVersion, current.version);
-  const { count } = await tx.organisation.updateMany({
-    where: { id: current.id, version: expectedVersion },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count === 0) {
-    const now = await load(tx, current.id, 'id');
-    throw new VersionConflictError(current.id, expectedVersion, now.version);
-  }
+  await updateVersioned(tx.organisation, current, expectedVersion, data);
   return load(tx, current.id, 'id');
 }
 
@@ -321,7 +300,7 @@ function createInTransaction(
     });
     await audit(tx, 'create', actor, created.id, null, created);
     return created;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 export async function updateOrganisation(
@@ -404,7 +383,7 @@ function renameInTransaction(
     });
     await audit(tx, 'update', actor, after.id, before, after);
     return after;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 export async function moveOrganisation(
@@ -450,7 +429,7 @@ function moveInTransaction(
     });
     await audit(tx, 'move', actor, after.id, before, after);
     return after;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 export async function mergeOrganisation(
@@ -516,7 +495,7 @@ function mergeInTransaction(
       await audit(tx, 'move', actor, moved.id, child, moved);
     }
     return after;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 export async function dissolveOrganisation(
@@ -542,95 +521,5 @@ export async function dissolveOrganisation(
     });
     await audit(tx, 'dissolve', actor, after.id, before, after);
     return after;
-  }, TRANSACTION);
-}
-
-export interface MallInput {
-  status?: MallStatus | null;
-  address?: string | null;
-  openedOn?: Date | null;
-  serviceCount?: number | null;
-  /** The complete list of tenants; omitted keeps the current one. */
-  tenantIds?: string[] | null;
-}
-
-const ADDRESS_MAX = 300;
-const MAX_TENANTS = 500;
-
-/** Updates an MPP's details and tenant list; the MPP's organisation version guards it. */
-export async function updatePublicServiceMall(
-  id: string,
-  expectedVersion: number,
-  input: MallInput,
-  actor: string,
-) {
-  if (input.status === null)
-    throw new InvalidInputError('input.status cannot be null', 'input.status');
-  const address = cleanOptionalText(input.address, 'input.address', ADDRESS_MAX);
-  if (input.serviceCount != null && (input.serviceCount < 0 || input.serviceCount > 10_000)) {
-    throw new InvalidInputError(
-      'input.serviceCount must be between 0 and 10000',
-      'input.serviceCount',
-    );
-  }
-  if (input.tenantIds != null && input.tenantIds.length > MAX_TENANTS) {
-    throw new InvalidInputError(
-      `input.tenantIds takes at most ${MAX_TENANTS} ids`,
-      'input.tenantIds',
-    );
-  }
-  const tenantIds = input.tenantIds == null ? undefined : [...new Set(input.tenantIds)];
-  return prisma().$transaction(async (tx) => {
-    const before = await load(tx, id, 'id');
-    const mallBefore = await tx.publicServiceMall.findUnique({
-      where: { organisationId: id },
-      include: { tenants: true },
-    });
-    if (!mallBefore) throw new InvalidInputError(`${id} is not a Mal Pelayanan Publik`, 'id');
-    assertActive(before, 'id');
-    if (tenantIds) {
-      const found = await tx.organisation.findMany({
-        where: { id: { in: tenantIds } },
-        select: { id: true, status: true },
-      });
-      const byId = new Map(found.map((f) => [f.id, f]));
-      for (const [i, tenantId] of tenantIds.entries()) {
-        const tenant = byId.get(tenantId);
-        if (!tenant) throw new NotFoundError(`input.tenantIds[${i}]`, tenantId);
-        if (tenant.status !== 'ACTIVE')
-          throw new InvalidInputError(
-            `${tenantId} is ${tenant.status.toLowerCase()}`,
-            `input.tenantIds[${i}]`,
-          );
-        if (tenantId === id)
-          throw new InvalidInputError('An MPP is not its own tenant', `input.tenantIds[${i}]`);
-      }
-    }
-    const after = await updateAtVersion(tx, before, expectedVersion, {});
-    await tx.publicServiceMall.update({
-      where: { organisationId: id },
-      data: {
-        status: input.status ?? undefined,
-        address,
-        openedOn: input.openedOn,
-        serviceCount: input.serviceCount,
-        tenants: tenantIds
-          ? { deleteMany: {}, create: tenantIds.map((tenantId) => ({ tenantId })) }
-          : undefined,
-      },
-    });
-    const mallAfter = await tx.publicServiceMall.findUniqueOrThrow({
-      where: { organisationId: id },
-      include: { tenants: true },
-    });
-    await audit(
-      tx,
-      'update-mall',
-      actor,
-      id,
-      { ...before, mall: mallBefore },
-      { ...after, mall: mallAfter },
-    );
-    return mallAfter;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }

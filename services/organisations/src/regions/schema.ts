@@ -1,9 +1,6 @@
-import { badUserInput } from '@mutu/server';
+import { assertProvinceCode, assertRegencyCode } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
-
-const PROVINCE_CODE = /^\d{2}$/;
-const REGENCY_CODE = /^\d{2}\.\d{2}$/;
 
 export const RegencyKind = builder.enumType('RegencyKind', {
   description: 'Whether a second-level region is a kabupaten (regency) or a kota (city).',
@@ -65,24 +62,6 @@ builder.asEntity(Regency, {
   key: builder.selection<{ code: string }>('code'),
   resolveReference: ({ code }) => prisma().regency.findUnique({ where: { code } }),
 });
-
-export function assertProvinceCode(code: string, argument = 'code'): void {
-  if (!PROVINCE_CODE.test(code)) {
-    throw badUserInput(
-      argument,
-      `${argument} must be a two-digit Kemendagri province code such as "15", got "${code}"`,
-    );
-  }
-}
-
-export function assertRegencyCode(code: string, argument = 'code'): void {
-  if (!REGENCY_CODE.test(code)) {
-    throw badUserInput(
-      argument,
-      `${argument} must be a Kemendagri regency or city code such as "15.01", got "${code}"`,
-    );
-  }
-}
 
 builder.queryFields((t) => ({
   provinces: t.prismaField({

@@ -1,4 +1,4 @@
-import type { MallStatus, OrganisationKind, Sector } from './generated/prisma/enums.js';
+import type { MallStatus, OrganisationKind, Sector } from '../generated/prisma/enums.js';
 
 export interface KnownBody {
   readonly id: string;

@@ -1,4 +1,0 @@
-import { defineScalars } from '@mutu/service';
-import { builder } from '../builder.js';
-
-defineScalars(builder);
