@@ -1,4 +1,5 @@
 export { subgraphApollo } from './apollo.js';
+export { groupBy, linked, perQuery } from './batch.js';
 export { retryOnUniqueViolation, uniqueViolation, whenUniqueViolated } from './constraints.js';
 export {
   assessmentCycleId,

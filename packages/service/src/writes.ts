@@ -18,7 +18,9 @@ interface AuditTable {
 
 /** Writes one audit row, inside the change's own transaction: no entry for a write that failed. */
 export async function writeAudit(tx: AuditTable, entry: Parameters<typeof auditEntry>[0]) {
-  const create = tx.auditEntry.create as (args: { data: ReturnType<typeof auditEntry> }) => Promise<unknown>;
+  const create = tx.auditEntry.create as (args: {
+    data: ReturnType<typeof auditEntry>;
+  }) => Promise<unknown>;
   await create.call(tx.auditEntry, { data: auditEntry(entry) });
 }
 

@@ -4,7 +4,7 @@ import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInIndonesia } from '../src/dates.js';
 import { prisma, sqlQueryCount } from '../src/db.js';
-import { seedDemoData } from '../src/demo-data.js';
+import { seedDemoData } from '../src/seed/demo-data.js';
 import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
 
 let organisations: TestService;

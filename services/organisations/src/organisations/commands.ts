@@ -15,7 +15,6 @@ import {
   InvalidInputError,
   InvalidRegionError,
   NotFoundError,
-  VersionConflictError,
 } from '../errors.js';
 import type { Organisation, Prisma } from '../generated/prisma/client.js';
 import type { OrganisationKind, Sector } from '../generated/prisma/enums.js';

@@ -1,9 +1,8 @@
-import { defineScalars } from '@mutu/service';
+import { Agreement } from '../agreements/schema.js';
+import { Award } from '../awards/schema.js';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
-import { Agreement, Award, Event } from './objects.js';
-
-defineScalars(builder);
+import { Event } from '../events/schema.js';
 
 const EngagementChange = builder.prismaObject('AuditEntry', {
   // The register's AuditEntry has other fields; federation needs distinct names.

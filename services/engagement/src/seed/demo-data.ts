@@ -1,6 +1,6 @@
 import { provinceOfOrganisation } from '@mutu/service';
-import type { PrismaClient } from './generated/prisma/client.js';
-import type { EventKind, EventRole, Framework } from './generated/prisma/enums.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { EventKind, EventRole, Framework } from '../generated/prisma/enums.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,4 +1,5 @@
-import { builder } from '../builder.js';
+import { defineScoringEnums } from '@mutu/service';
+import { builder } from './builder.js';
 
 /**
  * Entities other subgraphs own, referenced here by key only (graph contract): organisations
@@ -22,3 +23,6 @@ export const ProvinceRef = builder
 
 /** A reference the gateway resolves through the subgraph that owns it. */
 export const ref = (id: string) => ({ id });
+
+/** The enums of packages/scoring this subgraph shows, defined alike in every subgraph. */
+export const { Framework, Zone } = defineScoringEnums(builder);

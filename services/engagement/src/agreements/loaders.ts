@@ -1,0 +1,27 @@
+import { groupBy, linked, perQuery } from '@mutu/service';
+import type DataLoader from 'dataloader';
+import { prisma } from '../db.js';
+import type { Agreement } from '../generated/prisma/client.js';
+
+/** Agreements of many organisations in one batch per request. */
+export interface AgreementLoaders {
+  agreementsOf(query: object): DataLoader<string, Agreement[]>;
+}
+
+export function agreementLoaders(): AgreementLoaders {
+  return {
+    agreementsOf: perQuery(async (query, orgIds) => {
+      const links = await prisma().agreementParty.findMany({
+        where: { organisationId: { in: [...orgIds] } },
+        select: { agreementId: true, organisationId: true },
+      });
+      const rows = await prisma().agreement.findMany({
+        ...query,
+        where: { id: { in: [...new Set(links.map((l) => l.agreementId))] } },
+        orderBy: [{ signedOn: 'desc' }, { id: 'asc' }],
+      });
+      const partiesOf = linked(links.map((l) => ({ from: l.agreementId, to: l.organisationId })));
+      return groupBy(orgIds, rows, (a) => partiesOf(a.id));
+    }),
+  };
+}
