@@ -19,6 +19,8 @@ export {
   assertRegencyCode,
   cleanOptionalText,
   cleanText,
+  id,
+  optionalId,
   requireOrganisations,
 } from './input.js';
 export {

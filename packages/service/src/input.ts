@@ -74,3 +74,8 @@ export function assertRegencyCode(code: string, argument = 'code'): void {
     );
   }
 }
+
+/** GraphQL IDs arrive as strings or numbers; every command takes them as strings. */
+export const id = (value: string | number) => String(value);
+export const optionalId = (value: string | number | null | undefined) =>
+  value == null ? null : String(value);

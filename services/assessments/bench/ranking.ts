@@ -9,7 +9,7 @@ import { graphql } from '@mutu/server/testing';
 import { onEachDatabase, timeRequests } from '@mutu/service/bench';
 import { getRegencies } from 'idn-area-data';
 import { prisma, sqlQueryCount } from '../src/db.js';
-import { assessmentKey } from '../src/subject.js';
+import { assessmentKey } from '../src/ids.js';
 import { startTestSubgraph } from '../src/testing.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);

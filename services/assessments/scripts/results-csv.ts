@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportReport } from '../src/import.js';
+import type { ImportReport } from '../src/import/commands.js';
 
 const USAGE = `usage:
   results import <file.csv> [--dry-run] [--skip-bad-rows] [--create-cycles] [--json]

@@ -1,7 +1,7 @@
 import { subgraphParts } from '@mutu/service';
 import { prisma } from './db.js';
 import { createLoaders } from './loaders.js';
-import { schema } from './schema/index.js';
+import { schema } from './schema.js';
 
 export { schema };
 

@@ -1,4 +1,5 @@
 import {
+  defineScalars,
   type SubgraphContext,
   type SubgraphSchemaTypes,
   subgraphBuilderOptions,
@@ -19,3 +20,5 @@ export const builder = new SchemaBuilder<SubgraphSchemaTypes<Loaders, PrismaType
 
 builder.queryType({});
 builder.mutationType({});
+
+defineScalars(builder);

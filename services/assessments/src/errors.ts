@@ -1,4 +1,5 @@
-import { MutationError } from '@mutu/service';
+import { defineMutationErrors, MutationError, SHARED_MUTATION_ERRORS } from '@mutu/service';
+import { builder } from './builder.js';
 
 export { InvalidInputError, NotFoundError } from '@mutu/service';
 
@@ -25,3 +26,22 @@ export class AlreadyExistsError extends MutationError {
     super(message, field);
   }
 }
+
+/** This subgraph's typed errors as the schema shows them; every mutation lists these. */
+export const MUTATION_ERRORS = defineMutationErrors(builder, [
+  ...SHARED_MUTATION_ERRORS,
+  {
+    name: 'IllegalTransitionError',
+    error: IllegalTransitionError,
+    description:
+      "The workflow step is not allowed from the record's current status (e.g. publishing a draft, or changing a published assessment).",
+    fields: { status: 'string' },
+  },
+  {
+    name: 'AlreadyExistsError',
+    error: AlreadyExistsError,
+    description:
+      "The cycle, or the subject's assessment in the cycle, is already recorded; `existingId` names it.",
+    fields: { existingId: 'string' },
+  },
+]);

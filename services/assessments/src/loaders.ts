@@ -1,50 +1,9 @@
-import DataLoader from 'dataloader';
-import { prisma } from './db.js';
-import type { Assessment, AssessmentCycle } from './generated/prisma/client.js';
-import type { Framework } from './generated/prisma/enums.js';
+import { type AssessmentLoaders, assessmentLoaders } from './assessments/loaders.js';
+import { type ResultLoaders, resultLoaders } from './results/loaders.js';
 
-export type PublishedResult = Assessment & { cycle: AssessmentCycle; total: number };
-
-export interface Loaders {
-  /** Published results of each organisation in one framework: one query per framework asked. */
-  results: DataLoader<{ subjectId: string; framework: Framework }, PublishedResult[], string>;
-  /** Current assessments of each organisation, any status: one query for any number. */
-  assessments: DataLoader<string, (Assessment & { cycle: AssessmentCycle })[]>;
-}
+/** Every aggregate's batch loaders, made fresh for each request (a DataLoader caches for one). */
+export type Loaders = AssessmentLoaders & ResultLoaders;
 
 export function createLoaders(): Loaders {
-  return {
-    results: new DataLoader(
-      async (keys) => {
-        const frameworks = [...new Set(keys.map((k) => k.framework))];
-        const rows = await prisma().assessment.findMany({
-          where: {
-            current: true,
-            status: 'PUBLISHED',
-            total: { not: null },
-            subjectId: { in: [...new Set(keys.map((k) => k.subjectId))] },
-            cycle: { framework: { in: frameworks } },
-          },
-          include: { cycle: true },
-        });
-        return keys.map((key) =>
-          rows.filter(
-            (r): r is PublishedResult =>
-              r.subjectId === key.subjectId &&
-              r.cycle.framework === key.framework &&
-              r.total !== null,
-          ),
-        );
-      },
-      { cacheKeyFn: (key) => `${key.framework}|${key.subjectId}` },
-    ),
-    assessments: new DataLoader(async (subjectIds) => {
-      const rows = await prisma().assessment.findMany({
-        where: { current: true, subjectId: { in: [...subjectIds] } },
-        include: { cycle: true },
-        orderBy: [{ cycle: { year: 'desc' } }, { cycle: { framework: 'asc' } }],
-      });
-      return subjectIds.map((id) => rows.filter((r) => r.subjectId === id));
-    }),
-  };
+  return { ...assessmentLoaders(), ...resultLoaders() };
 }

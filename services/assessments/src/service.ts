@@ -2,9 +2,9 @@ import type { ServiceDefinition } from '@mutu/service';
 import { createApollo, createContext, readiness } from './app.js';
 import type { Context } from './builder.js';
 import { connectPrisma, disconnectPrisma, prisma } from './db.js';
-import { seedDemoData } from './demo-data.js';
 import { MIGRATIONS_DIR } from './env.js';
-import { importResultsRoute } from './import-route.js';
+import { importResultsRoute } from './import/route.js';
+import { seedDemoData } from './seed/demo-data.js';
 
 /** This subgraph as the shared start-up (server.ts, tests, the gateway's tests) sees it. */
 export const service: ServiceDefinition<Context> = {

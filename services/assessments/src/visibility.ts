@@ -1,7 +1,7 @@
 import type { Identity } from '@mutu/server';
 import { scopesOf } from '@mutu/service';
 import type { Prisma } from './generated/prisma/client.js';
-import { subjectOfAssessment } from './subject.js';
+import { subjectOfAssessment } from './ids.js';
 
 /**
  * Who may see which assessments: the one rule behind every way an assessment is reached (root

@@ -5,7 +5,7 @@ import type { TestService } from '@mutu/service/testing';
 import { parse } from 'csv-parse/sync';
 import { getRegencies } from 'idn-area-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../src/import.js';
+import type { ImportReport } from '../src/import/commands.js';
 import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
 
 let organisations: TestService;

@@ -1,7 +1,7 @@
 import { graphql } from '@mutu/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma, sqlQueryCount } from '../src/db.js';
-import { seedDemoData } from '../src/demo-data.js';
+import { seedDemoData } from '../src/seed/demo-data.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
 
 let subgraph: TestSubgraph;

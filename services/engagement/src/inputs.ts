@@ -48,8 +48,3 @@ export function assertPeriod(
 
 /** An optional filter argument. */
 export type Filter<T> = T | null | undefined;
-
-/** GraphQL IDs as the commands take them. */
-export const id = (value: string | number) => String(value);
-export const optionalId = (value: string | number | null | undefined) =>
-  value == null ? null : String(value);

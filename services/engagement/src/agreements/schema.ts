@@ -1,11 +1,11 @@
 import { assertPageSize, badUserInput, MAX_PAGE } from '@mutu/server';
-import { assertProvinceCode } from '@mutu/service';
+import { ADMIN_ONLY, assertProvinceCode, id, optionalId } from '@mutu/service';
 import { builder } from '../builder.js';
 import { addDays, agreementStatus, daysBetween, todayInIndonesia } from '../dates.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { type Filter, id, optionalId } from '../inputs.js';
+import type { Filter } from '../inputs.js';
 import { OrganisationRef, ref } from '../refs.js';
 import { createAgreement, updateAgreement } from './commands.js';
 
@@ -245,7 +245,7 @@ builder.mutationFields((t) => ({
   createAgreement: t.field({
     type: Agreement,
     description: 'Records a signed agreement with its parties.',
-    authScopes: { admin: true },
+    authScopes: ADMIN_ONLY,
     errors: { types: MUTATION_ERRORS, dataField: { name: 'agreement' } },
     args: { input: t.arg({ type: CreateAgreementInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -261,7 +261,7 @@ builder.mutationFields((t) => ({
   updateAgreement: t.field({
     type: Agreement,
     description: "Changes an agreement's title, subject, end of validity or document reference.",
-    authScopes: { admin: true },
+    authScopes: ADMIN_ONLY,
     errors: { types: MUTATION_ERRORS, dataField: { name: 'agreement' } },
     args: {
       id: t.arg.id({ required: true }),

@@ -1,10 +1,10 @@
 import { assertPageSize, MAX_PAGE } from '@mutu/server';
-import { assertProvinceCode } from '@mutu/service';
+import { ADMIN_ONLY, assertProvinceCode, id, optionalId } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { assertPeriod, type Filter, id, optionalId } from '../inputs.js';
+import { assertPeriod, type Filter } from '../inputs.js';
 import { AssessmentCycleRef, AssessmentRef, OrganisationRef, ref, Zone } from '../refs.js';
 import { awardedResult, createAward } from './commands.js';
 
@@ -161,7 +161,7 @@ builder.mutationFields((t) => ({
   createAward: t.field({
     type: Award,
     description: 'Records an award; its recipient and awarding body must be in the register.',
-    authScopes: { admin: true },
+    authScopes: ADMIN_ONLY,
     errors: { types: MUTATION_ERRORS, dataField: { name: 'award' } },
     args: { input: t.arg({ type: CreateAwardInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

@@ -1,10 +1,10 @@
 import { assertPageSize, MAX_PAGE } from '@mutu/server';
-import { assertProvinceCode } from '@mutu/service';
+import { ADMIN_ONLY, assertProvinceCode, id, optionalId } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { assertPeriod, type Filter, id, optionalId } from '../inputs.js';
+import { assertPeriod, type Filter } from '../inputs.js';
 import { AssessmentCycleRef, Framework, OrganisationRef, ProvinceRef, ref } from '../refs.js';
 import { createEvent, updateEvent } from './commands.js';
 
@@ -217,7 +217,7 @@ builder.mutationFields((t) => ({
   createEvent: t.field({
     type: Event,
     description: 'Records a rakor, workshop, sosialisasi, bimtek or award ceremony.',
-    authScopes: { admin: true },
+    authScopes: ADMIN_ONLY,
     errors: { types: MUTATION_ERRORS, dataField: { name: 'event' } },
     args: { input: t.arg({ type: CreateEventInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -235,7 +235,7 @@ builder.mutationFields((t) => ({
   updateEvent: t.field({
     type: Event,
     description: "Changes an event's title, venue, summary, dates, speakers or participants.",
-    authScopes: { admin: true },
+    authScopes: ADMIN_ONLY,
     errors: { types: MUTATION_ERRORS, dataField: { name: 'event' } },
     args: {
       id: t.arg.id({ required: true }),

@@ -4,6 +4,7 @@ import {
   assertProvinceCode,
   assertRegencyCode,
   isOrganisationId,
+  optionalId,
   searchKey,
 } from '@mutu/service';
 import { builder } from '../builder.js';
@@ -336,10 +337,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: 'organisation' } },
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      createOrganisation(
-        { ...input, parentId: input.parentId == null ? null : String(input.parentId) },
-        ctx.identity.sub,
-      ),
+      createOrganisation({ ...input, parentId: optionalId(input.parentId) }, ctx.identity.sub),
   }),
   updateOrganisation: t.field({
     type: Organisation,
@@ -368,7 +366,7 @@ builder.mutationFields((t) => ({
       moveOrganisation(
         String(args.id),
         args.expectedVersion,
-        args.parentId == null ? null : String(args.parentId),
+        optionalId(args.parentId),
         ctx.identity.sub,
       ),
   }),

@@ -1,22 +1,24 @@
-import { methodologyById, methodologyFor, ScoringError } from '@mutu/scoring';
 import {
   assertOrganisationIdInput,
   auditEntry,
-  cleanOptionalText,
   cleanText,
+  INTERACTIVE_TRANSACTION,
   type RegisteredOrganisation,
   requireOrganisations,
   whenUniqueViolated,
 } from '@mutu/service';
-import { prisma } from './db.js';
+import { loadCycle } from '../cycles/commands.js';
+import { prisma } from '../db.js';
 import {
   AlreadyExistsError,
   IllegalTransitionError,
   InvalidInputError,
   NotFoundError,
-} from './errors.js';
-import type { Assessment, AssessmentCycle, Prisma } from './generated/prisma/client.js';
-import type { AssessmentStatus, CycleStatus, Framework } from './generated/prisma/enums.js';
+} from '../errors.js';
+import type { Assessment, Prisma } from '../generated/prisma/client.js';
+import type { AssessmentStatus } from '../generated/prisma/enums.js';
+import { assessmentId, assessmentKey } from '../ids.js';
+import { optionalText, TEXT } from '../inputs.js';
 import {
   assertPublishedTotal,
   assessmentTotal,
@@ -25,34 +27,8 @@ import {
   methodologyOf,
   type ScoredLokus,
   scoreLokus,
-} from './scores.js';
-import { assessmentId, assessmentKey, cycleId } from './subject.js';
-
-type Tx = Prisma.TransactionClient;
-
-/** Interactive transactions stay short (prisma/orm#29952: a COMMIT timeout can crash the process). */
-const TRANSACTION = { maxWait: 5_000, timeout: 10_000 };
-const PERIOD = /^[A-Z0-9]{1,10}$/;
-
-// ---------------------------------------------------------------------------------------------
-// Validation shared by the mutations and the import
-
-/** Why a year cannot be an assessment year, or null when it can. */
-export function yearProblem(year: number, field: string): string | null {
-  return Number.isInteger(year) && year >= 1990 && year <= 2100
-    ? null
-    : `${field} must be a year between 1990 and 2100, got ${year}`;
-}
-
-function assertYear(year: number, field: string): void {
-  const problem = yearProblem(year, field);
-  if (problem) throw new InvalidInputError(problem, field);
-}
-
-/** The longest free text (sources, notes, reasons) an assessment keeps. */
-export const TEXT = { max: 1_000 };
-const cleanOptional = (value: string | null | undefined, field: string) =>
-  cleanOptionalText(value ?? null, field, TEXT.max);
+} from '../scores.js';
+import { audit, type Tx } from '../writes.js';
 
 function scoreAll(
   methodologyId: string,
@@ -75,167 +51,6 @@ function scoreAll(
     return scoreLokus(methodology, l, at);
   });
 }
-
-// ---------------------------------------------------------------------------------------------
-// Audit
-
-async function audit(
-  tx: Tx,
-  entity: { type: 'AssessmentCycle' | 'Assessment'; id: string },
-  action: string,
-  actor: string,
-  before: unknown,
-  after: unknown,
-  reason: string | null = null,
-) {
-  await tx.auditEntry.create({
-    data: auditEntry<Prisma.InputJsonValue>({
-      entityType: entity.type,
-      entityId: entity.id,
-      action,
-      actor,
-      before,
-      after,
-      reason,
-    }),
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cycles
-
-export interface CreateCycleInput {
-  framework: Framework;
-  year: number;
-  period?: string | null;
-  methodologyId?: string | null;
-}
-
-export async function createCycle(input: CreateCycleInput, actor: string) {
-  assertYear(input.year, 'input.year');
-  const period = input.period?.trim().toUpperCase() ?? '';
-  if (period && !PERIOD.test(period)) {
-    throw new InvalidInputError(
-      'input.period must be 1-10 letters or digits such as "S1", or omitted for a yearly cycle',
-      'input.period',
-    );
-  }
-  let methodologyId: string;
-  if (input.methodologyId != null) {
-    const chosen = methodologyById(input.methodologyId);
-    if (chosen?.framework !== input.framework) {
-      throw new InvalidInputError(
-        `input.methodologyId "${input.methodologyId}" is not a ${input.framework} methodology`,
-        'input.methodologyId',
-      );
-    }
-    methodologyId = chosen.id;
-  } else {
-    try {
-      methodologyId = methodologyFor(input.framework, input.year).id;
-    } catch (e) {
-      if (e instanceof ScoringError) throw new InvalidInputError(e.message, 'input.year');
-      throw e;
-    }
-  }
-  const id = cycleId(input.framework, input.year, period);
-  const exists = (found: { id: string }) =>
-    new AlreadyExistsError(
-      `The ${input.framework} cycle of ${input.year}${period ? ` ${period}` : ''} already exists`,
-      'input.year',
-      found.id,
-    );
-  return whenUniqueViolated(
-    () => createCycleInTransaction(input, { id, period, methodologyId }, actor, exists),
-    // A concurrent creator of the same cycle committed first.
-    () => exists({ id }),
-  );
-}
-
-function createCycleInTransaction(
-  input: CreateCycleInput,
-  { id, period, methodologyId }: { id: string; period: string; methodologyId: string },
-  actor: string,
-  exists: (found: { id: string }) => AlreadyExistsError,
-) {
-  return prisma().$transaction(async (tx) => {
-    const existing = await tx.assessmentCycle.findUnique({
-      where: { framework_year_period: { framework: input.framework, year: input.year, period } },
-    });
-    if (existing) throw exists(existing);
-    const created = await tx.assessmentCycle.create({
-      data: {
-        id,
-        framework: input.framework,
-        year: input.year,
-        period,
-        methodologyId,
-        status: 'PLANNED',
-      },
-    });
-    await audit(tx, { type: 'AssessmentCycle', id }, 'create', actor, null, created);
-    return created;
-  }, TRANSACTION);
-}
-
-const CYCLE_STEPS = {
-  open: { from: 'PLANNED', to: 'OPEN' },
-  close: { from: 'OPEN', to: 'CLOSED' },
-  publish: { from: 'CLOSED', to: 'PUBLISHED' },
-} as const satisfies Record<string, { from: CycleStatus; to: CycleStatus }>;
-
-async function loadCycle(tx: Tx, id: string, field: string): Promise<AssessmentCycle> {
-  const cycle = await tx.assessmentCycle.findUnique({ where: { id } });
-  if (!cycle) throw new NotFoundError(field, id, 'assessment cycle');
-  return cycle;
-}
-
-/**
- * Moves a cycle one step: PLANNED -> OPEN -> CLOSED -> PUBLISHED. Publishing a cycle publishes
- * its verified assessments and needs every other one verified first.
- */
-export async function advanceCycle(id: string, step: keyof typeof CYCLE_STEPS, actor: string) {
-  const { from, to } = CYCLE_STEPS[step];
-  return prisma().$transaction(async (tx) => {
-    const before = await loadCycle(tx, id, 'id');
-    const { count } = await tx.assessmentCycle.updateMany({
-      where: { id, status: from },
-      data: { status: to },
-    });
-    if (count === 0) {
-      const now = await loadCycle(tx, id, 'id');
-      throw new IllegalTransitionError(
-        `Only a ${from} cycle can be ${step === 'open' ? 'opened' : `${step}d`}; ${id} is ${now.status}`,
-        'id',
-        now.status,
-      );
-    }
-    if (step === 'publish') {
-      const unfinished = await tx.assessment.findMany({
-        where: { cycleId: id, status: { in: ['DRAFT', 'SUBMITTED'] } },
-        select: { id: true },
-        orderBy: { id: 'asc' },
-      });
-      if (unfinished.length > 0) {
-        throw new IllegalTransitionError(
-          `${unfinished.length} assessment(s) of ${id} are not verified yet (${unfinished
-            .slice(0, 5)
-            .map((a) => a.id)
-            .join(', ')}${unfinished.length > 5 ? ', ...' : ''}); verify or return them first`,
-          'id',
-          before.status,
-        );
-      }
-      await publishVerified(tx, id, actor);
-    }
-    const after = await loadCycle(tx, id, 'id');
-    await audit(tx, { type: 'AssessmentCycle', id }, step, actor, before, after);
-    return after;
-  }, TRANSACTION);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Assessments
 
 export interface CreateAssessmentInput {
   cycleId: string;
@@ -289,8 +104,8 @@ async function retotal(tx: Tx, assessment: Assessment, field: string): Promise<n
 /** Starts a DRAFT assessment in an OPEN cycle, with whatever lokus are already scored. */
 export async function createAssessment(input: CreateAssessmentInput, actor: string) {
   const lokusInput = input.lokus ?? [];
-  const source = cleanOptional(input.source, 'input.source') ?? `Recorded by ${actor}`;
-  const note = cleanOptional(input.note, 'input.note');
+  const source = optionalText(input.source, 'input.source') ?? `Recorded by ${actor}`;
+  const note = optionalText(input.note, 'input.note');
   const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
   const scored = scoreAll(cycle.methodologyId, lokusInput, 'input.lokus');
   const finding = checkedFinding(
@@ -372,7 +187,7 @@ function createAssessmentInTransaction(
       lokus: scored,
     });
     return created;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 function assertDraft(assessment: Assessment, field: string): void {
@@ -425,7 +240,7 @@ async function changeDraft(
     const after = await loadAssessment(tx, id, 'assessmentId');
     await audit(tx, { type: 'Assessment', id }, action, actor, before, after);
     return after;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 const ASSESSMENT_STEPS = {
@@ -473,7 +288,7 @@ async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
 }
 
 /** Publishes every verified assessment of a cycle in a fixed number of statements. */
-async function publishVerified(tx: Tx, cycle: string, actor: string) {
+export async function publishVerified(tx: Tx, cycle: string, actor: string) {
   const verified = await tx.assessment.findMany({ where: { cycleId: cycle, status: 'VERIFIED' } });
   if (verified.length === 0) return;
   const publishedAt = new Date();
@@ -564,7 +379,7 @@ export async function advanceAssessment(
     const after = await loadAssessment(tx, id, 'id');
     await audit(tx, { type: 'Assessment', id }, step, actor, before, after, why);
     return after;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 /**
@@ -643,7 +458,7 @@ function correctInTransaction(id: string, why: string, actor: string) {
     const created = await loadAssessment(tx, nextId, 'id');
     await audit(tx, { type: 'Assessment', id: nextId }, 'correct', actor, published, created, why);
     return created;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }
 
 export interface PublishedTotalInput {
@@ -665,8 +480,8 @@ export interface PublishedTotalInput {
  */
 export async function recordPublishedTotal(input: PublishedTotalInput, actor: string) {
   const source = cleanText(input.source, 'input.source', TEXT);
-  const note = cleanOptional(input.note, 'input.note');
-  const why = cleanOptional(input.correctionReason, 'input.correctionReason');
+  const note = optionalText(input.note, 'input.note');
+  const why = optionalText(input.correctionReason, 'input.correctionReason');
   const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
   assertPublishedTotal(methodologyOf(cycle.methodologyId), input.score, 'input.score');
   const finding = checkedFinding(
@@ -762,5 +577,5 @@ function recordTotalInTransaction(
       why,
     );
     return created;
-  }, TRANSACTION);
+  }, INTERACTIVE_TRANSACTION);
 }

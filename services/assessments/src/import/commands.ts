@@ -16,18 +16,18 @@ import {
   type RegisteredOrganisation,
 } from '@mutu/service';
 import { CsvError, parse } from 'csv-parse/sync';
-import { prisma } from './db.js';
-import type { Assessment, Prisma } from './generated/prisma/client.js';
-import type { Framework } from './generated/prisma/enums.js';
+import { prisma } from '../db.js';
+import type { Assessment, Prisma } from '../generated/prisma/client.js';
+import type { Framework } from '../generated/prisma/enums.js';
+import { assessmentKey, cycleId } from '../ids.js';
+import { TEXT, yearProblem } from '../inputs.js';
 import {
   assertPublishedTotal,
   checkedFinding,
   methodologyOf,
   type ScoredLokus,
   scoreLokus,
-} from './scores.js';
-import { assessmentKey, cycleId } from './subject.js';
-import { TEXT, yearProblem } from './workflow.js';
+} from '../scores.js';
 
 /**
  * Loading published results from CSV. Columns (header row, any order, case-insensitive):

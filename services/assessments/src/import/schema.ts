@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
-import { exportResults } from '../import.js';
-import { assertYear } from './cycle.js';
-import { Framework } from './score-band.js';
+import { assertYear } from '../inputs.js';
+import { Framework } from '../refs.js';
+import { exportResults } from './commands.js';
 
 builder.queryField('publishedResultsCsv', (t) =>
   t.string({

@@ -1,8 +1,8 @@
 import { methodologyFor } from '@mutu/scoring';
-import type { PrismaClient } from './generated/prisma/client.js';
-import type { Framework } from './generated/prisma/enums.js';
-import { assessmentTotal, checkedFinding, scoreLokus } from './scores.js';
-import { assessmentKey, cycleId } from './subject.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Framework } from '../generated/prisma/enums.js';
+import { assessmentKey, cycleId } from '../ids.js';
+import { assessmentTotal, checkedFinding, scoreLokus } from '../scores.js';
 
 /**
  * The demo's results: each one published, with who published or said it, where and when

@@ -1,13 +1,10 @@
-import { builder } from '../builder.js';
-import './score-band.js';
-import './cycle.js';
-import './organisation.js';
-import './assessment.js';
-import './ranking.js';
-import './lokus.js';
-import './history.js';
-import './workflow-mutations.js';
-import './import.js';
+import { builder } from './builder.js';
+import './methods/schema.js';
+import './cycles/schema.js';
+import './assessments/schema.js';
+import './results/schema.js';
+import './history/schema.js';
+import './import/schema.js';
 
 /** Apollo Federation 2.6: composes with @apollo/composition 2.14 (newer link versions fail). */
 export const schema = builder.toSubGraphSchema({

@@ -1,9 +1,93 @@
-import { type BandResult, classify, METHODOLOGIES, ScoringError } from '@mutu/scoring';
+import {
+  type BandResult,
+  bandOf,
+  classify,
+  METHODOLOGIES,
+  type Methodology,
+  ScoringError,
+} from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
-import { defineScoringEnums } from '@mutu/service';
 import { builder } from '../builder.js';
+import { Framework, Zone } from '../refs.js';
+import { methodologyOf } from '../scores.js';
 
-export const { Framework, Zone } = defineScoringEnums(builder);
+const AggregationRule = builder.enumType('AggregationRule', {
+  description: "How a subject's lokus (the sampled service units) make its total.",
+  values: {
+    MEAN: { description: "The plain mean of the units' unrounded totals." },
+    WHOLE: { description: 'The method scores the subject as a whole: one unit.' },
+    UNPUBLISHED: {
+      description:
+        "Units were assessed but how they combine is not published: the subject's published total stands alone.",
+    },
+  } as const,
+});
+
+const Rounding = builder.enumType('Rounding', {
+  description: "How a mean is brought to the method's published precision.",
+  values: {
+    HALF_UP: { description: 'Rounded half up, as on paper.' },
+    TRUNCATE: { description: 'Cut off (Ombudsman 2024: 90.7457 published as 90.74).' },
+  } as const,
+});
+
+const AggregationRef = builder.objectRef<Methodology['aggregation']>('LokusAggregation').implement({
+  description: "How a method combines a subject's lokus into its total: data, with its source.",
+  fields: (t) => ({
+    rule: t.field({ type: AggregationRule, resolve: (a) => a.rule }),
+    rounding: t.field({
+      type: Rounding,
+      nullable: true,
+      resolve: (a) => (a.rule === 'MEAN' ? a.rounding : null),
+    }),
+    confirmed: t.boolean({
+      nullable: true,
+      description: 'False where the rule is read from published figures, not from a regulation.',
+      resolve: (a) => (a.rule === 'MEAN' ? a.confirmed : null),
+    }),
+    source: t.string({
+      nullable: true,
+      description: 'The published figures that show the rule.',
+      resolve: (a) => (a.rule === 'MEAN' ? a.source : null),
+    }),
+  }),
+});
+
+export const MethodologyRef = builder.objectRef<Methodology>('Methodology').implement({
+  description:
+    "A version of a framework's method: its scale, bands and weights, from packages/scoring.",
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'e.g. "ipp-2022", "ombudsman-2022".' }),
+    name: t.exposeString('name', { description: 'Official name.' }),
+    fromYear: t.exposeInt('fromYear', {
+      nullable: true,
+      description: 'First assessment year it applies to.',
+    }),
+    untilYear: t.exposeInt('untilYear', {
+      nullable: true,
+      description: 'Last assessment year it applies to.',
+    }),
+    scaleMin: t.float({ resolve: (m) => m.scale.min, description: 'Lowest possible total.' }),
+    scaleMax: t.float({ resolve: (m) => m.scale.max, description: 'Highest possible total.' }),
+    confirmed: t.exposeBoolean('confirmed', {
+      description:
+        'False where bands or weights are the best current reading of public sources, not a seen regulation.',
+    }),
+    source: t.exposeString('source', { description: 'Legal or published source.' }),
+    series: t.exposeString('series', {
+      description:
+        'Methods of one series score alike: their results compare year over year. Between two series lies a methodology break.',
+    }),
+    aggregation: t.field({
+      type: AggregationRef,
+      description: "How the subject's lokus make its total.",
+      resolve: (m) => m.aggregation,
+    }),
+    precision: t.exposeInt('precision', {
+      description: 'Decimals the method publishes (0: whole numbers).',
+    }),
+  }),
+});
 
 /** Every finding a method's opinion can add to its grade, from packages/scoring. */
 const FINDINGS = new Map(
@@ -82,6 +166,14 @@ export const ScoreBand = builder.objectRef<ScoreBandShape>('ScoreBand').implemen
     }),
   }),
 });
+
+/**
+ * The band of a stored total under the methodology it was scored with, with the opinion's
+ * second part where the result states one (the 2025 maladministration finding).
+ */
+export function bandOfTotal(methodologyId: string, total: number, finding: string | null = null) {
+  return scoreBandOf(bandOf(methodologyOf(methodologyId), total, { finding }));
+}
 
 builder.queryField('scoreBand', (t) =>
   t.field({

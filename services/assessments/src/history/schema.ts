@@ -1,11 +1,8 @@
-import { defineScalars } from '@mutu/service';
+import { Assessment } from '../assessments/schema.js';
 import { builder } from '../builder.js';
+import { AssessmentCycle } from '../cycles/schema.js';
 import { prisma } from '../db.js';
 import { mayReadSnapshot } from '../visibility.js';
-import { Assessment } from './assessment.js';
-import { AssessmentCycle } from './cycle.js';
-
-defineScalars(builder);
 
 const WorkflowEntry = builder.prismaObject('AuditEntry', {
   // The register's AuditEntry has other fields; federation needs distinct names.

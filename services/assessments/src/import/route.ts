@@ -7,7 +7,7 @@ import {
   sendRefusal,
 } from '@mutu/server';
 import { type ServiceRoute, scopesOf, uniqueViolation } from '@mutu/service';
-import { importResults } from './import.js';
+import { importResults } from './commands.js';
 
 /** Beyond this an import belongs in several files; it keeps one request's memory bounded. */
 export const MAX_CSV_BYTES = 12 * 1024 * 1024;

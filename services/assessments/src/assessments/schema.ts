@@ -1,0 +1,441 @@
+import { ADMIN_ONLY, optionalId } from '@mutu/service';
+import { builder, type Context } from '../builder.js';
+import { prisma } from '../db.js';
+import { MUTATION_ERRORS } from '../errors.js';
+import { subjectOfAssessment } from '../ids.js';
+import { bandOfTotal, OpinionFinding, ScoreBand } from '../methods/schema.js';
+import { OrganisationRef, organisationRef } from '../refs.js';
+import { methodologyOf } from '../scores.js';
+import { knownAssessments, mayKnowOf, mayReadScores } from '../visibility.js';
+import {
+  advanceAssessment,
+  correctAssessment,
+  createAssessment,
+  recordLokusScores,
+  recordPublishedTotal,
+  removeLokus,
+} from './commands.js';
+
+export const AssessmentStatus = builder.enumType('AssessmentStatus', {
+  description: 'Where an assessment stands in its workflow.',
+  values: {
+    DRAFT: { description: 'Being recorded; component scores may change.' },
+    SUBMITTED: { description: 'Submitted for verification.' },
+    VERIFIED: { description: 'Verified; awaiting publication.' },
+    PUBLISHED: { description: 'Public and immutable; corrections are new revisions.' },
+  } as const,
+});
+
+export const ScoreOrigin = builder.enumType('ScoreOrigin', {
+  description: 'How the total came to be.',
+  values: {
+    COMPUTED: {
+      description:
+        "Computed by packages/scoring from its lokus: their component scores or their published totals, combined by the method's rule.",
+    },
+    PUBLISHED_TOTAL: {
+      description: 'Recorded as published (e.g. a press release) without its components.',
+    },
+  } as const,
+});
+
+/**
+ * A draft's scores are its assessor's and the administrators' to see (visibility.ts): others
+ * (analysts) learn that it exists and where it stands, and read null with an error here.
+ */
+const SCORES = {
+  authScopes: (a: { status: string; subjectId: string }, _args: object, ctx: Context) =>
+    mayReadScores(ctx.identity, a),
+};
+
+export const Assessment = builder.prismaObject('Assessment', {
+  description: "One subject's assessment in one cycle.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    cycle: t.relation('cycle', { description: 'The cycle it belongs to.' }),
+    subject: t.field({
+      type: OrganisationRef,
+      description: 'The assessed government or unit.',
+      resolve: (a) => organisationRef(a.subjectId),
+    }),
+    assessor: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      description: 'The assessing body (an Ombudsman office, KemenPAN-RB).',
+      resolve: (a) => (a.assessorId ? organisationRef(a.assessorId) : null),
+    }),
+    status: t.expose('status', { type: AssessmentStatus }),
+    origin: t.expose('origin', { type: ScoreOrigin }),
+    score: t.exposeFloat('total', {
+      nullable: true,
+      ...SCORES,
+      description:
+        'The total, at the published precision; null until scored, and for a draft unless you are its assessor or an administrator.',
+    }),
+    band: t.field({
+      type: ScoreBand,
+      nullable: true,
+      ...SCORES,
+      description: "The total's band under the methodology it was scored with.",
+      resolve: (a) => (a.total === null ? null : bandOfTotal(a.methodologyId, a.total, a.finding)),
+    }),
+    finding: t.field({
+      type: OpinionFinding,
+      nullable: true,
+      description:
+        "The opinion's second part as the result states it, where the method has one (Ombudsman 2025).",
+      resolve: (a) => a.finding,
+    }),
+    methodology: t.exposeString('methodologyId', {
+      description: 'The methodology version used, e.g. "ipp-2022".',
+    }),
+    revision: t.exposeInt('revision', {
+      description: '1 for the original; each correction adds one.',
+    }),
+    synthetic: t.exposeBoolean('synthetic', {
+      description: 'True for a clearly labelled synthetic demo value, not a published figure.',
+    }),
+    source: t.exposeString('source', { description: 'Where the figure comes from.' }),
+    note: t.exposeString('note', { nullable: true }),
+    current: t.exposeBoolean('current', {
+      description:
+        'True for the revision that stands for the subject in the cycle: the newest published one, or the only one while none is published.',
+    }),
+    returnReason: t.exposeString('returnReason', {
+      nullable: true,
+      ...SCORES,
+      description: 'Why it was last returned for revision; cleared when it is submitted again.',
+    }),
+    correctionReason: t.exposeString('correctionReason', {
+      nullable: true,
+      description: 'For a revision after the first: why the published result was corrected.',
+    }),
+    revisions: t.prismaField({
+      type: ['Assessment'],
+      description: 'Every revision of this subject in this cycle, oldest first.',
+      select: { cycleId: true, subjectId: true },
+      resolve: (query, a, _args, ctx) =>
+        prisma().assessment.findMany({
+          ...query,
+          where: { cycleId: a.cycleId, subjectId: a.subjectId, ...knownAssessments(ctx.identity) },
+          orderBy: { revision: 'asc' },
+        }),
+    }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true }),
+    publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.asEntity(Assessment, {
+  key: builder.selection<{ id: string }>('id'),
+  // Another subgraph's reference (an award's assessment) reaches only what the caller may know
+  // of; findUnique calls of one tick are batched into one query.
+  resolveReference: async ({ id }, ctx) => {
+    const found = await prisma().assessment.findUnique({ where: { id } });
+    return found && mayKnowOf(ctx.identity, found) ? found : null;
+  },
+});
+
+builder.objectFields(OrganisationRef, (t) => ({
+  assessments: t.field({
+    type: [Assessment],
+    nullable: true,
+    description:
+      'Current assessments of this organisation in every framework, newest cycle first (drafts for analysts, assessors and administrators only).',
+    resolve: async (organisation, _args, ctx) => {
+      const all = await ctx.loaders.assessments.load(organisation.id);
+      return all.filter((a) => mayKnowOf(ctx.identity, a));
+    },
+  }),
+}));
+
+builder.queryField('assessment', (t) =>
+  t.prismaField({
+    type: 'Assessment',
+    nullable: true,
+    description:
+      'One assessment by id; null when none has that id (or, without a token, when it is not published).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, ctx) =>
+      prisma().assessment.findFirst({
+        ...query,
+        where: { id: String(id), ...knownAssessments(ctx.identity) },
+      }),
+  }),
+);
+
+builder.prismaObject('ComponentScore', {
+  description:
+    'One component of a lokus: an Ombudsman dimension, an IPP aspect, an SKM element or an SPBE domain, with its weight in the methodology.',
+  select: {
+    key: true,
+    score: true,
+    points: true,
+    lokus: { select: { assessment: { select: { methodologyId: true } } } },
+  },
+  fields: (t) => ({
+    component: t.exposeString('key', { description: 'The methodology\'s key, e.g. "proses".' }),
+    name: t.string({
+      description: 'Its official name.',
+      resolve: (c) => componentOf(c).name,
+    }),
+    weight: t.float({
+      description: 'Its weight in the methodology (as the source states it; percents or 1s).',
+      resolve: (c) => componentOf(c).weight,
+    }),
+    score: t.exposeFloat('score', { description: "The unit's score on the component's scale." }),
+    points: t.exposeFloat('points', {
+      description:
+        'Its contribution to the lokus total in total points (weight share x score), as the Ombudsman publishes dimensions.',
+    }),
+  }),
+});
+
+function componentOf(c: { key: string; lokus: { assessment: { methodologyId: string } } }) {
+  const methodology = methodologyOf(c.lokus.assessment.methodologyId);
+  const component = methodology.components?.find((x) => x.key === c.key);
+  if (!component) throw new Error(`${c.key} is not a component of ${methodology.id}`);
+  return component;
+}
+
+builder.prismaObject('Lokus', {
+  description:
+    'A lokus: one of the service units sampled to assess a government (e.g. Dinas Kesehatan, Dukcapil, a puskesmas), with its own component scores. A government scored as a whole has one lokus, itself.',
+  fields: (t) => ({
+    unit: t.field({
+      type: OrganisationRef,
+      select: { unitId: true },
+      description: 'The assessed unit.',
+      resolve: (l) => organisationRef(l.unitId),
+    }),
+    score: t.exposeFloat('total', {
+      description: "The unit's total at the methodology's precision, from packages/scoring.",
+    }),
+    band: t.field({
+      type: ScoreBand,
+      select: { total: true, assessment: { select: { methodologyId: true } } },
+      description: "The unit's band under the assessment's methodology.",
+      resolve: (l) => bandOfTotal(l.assessment.methodologyId, l.total),
+    }),
+    components: t.relation('scores', {
+      description: 'Its component scores, by component key.',
+      query: { orderBy: { key: 'asc' } },
+    }),
+  }),
+});
+
+builder.prismaObjectFields(Assessment, (t) => ({
+  lokus: t.relation('lokus', {
+    // A draft's lokus scores are its assessor's and the administrators' (visibility.ts).
+    nullable: true,
+    authScopes: (a, _args, ctx) => mayReadScores(ctx.identity, a),
+    description:
+      'The sampled units with their scores, lowest total first: the first ones are those that pulled the total down.',
+    query: { orderBy: [{ total: 'asc' }, { unitId: 'asc' }] },
+  }),
+}));
+
+const ComponentScoreInput = builder.inputType('ComponentScoreInput', {
+  description: "One component's score, on the component's own scale.",
+  fields: (t) => ({
+    component: t.string({
+      required: true,
+      description: 'The methodology\'s component key, e.g. "proses" or "kebijakan".',
+    }),
+    score: t.float({ required: true }),
+  }),
+});
+
+const LokusInput = builder.inputType('LokusInput', {
+  description:
+    "A lokus with all its component scores (the methodology's every component), or, where only the unit's total was published, that total.",
+  fields: (t) => ({
+    unitId: t.id({
+      required: true,
+      description: "The unit's organisation id; the subject's own id when scored as a whole.",
+    }),
+    scores: t.field({ type: [ComponentScoreInput], description: 'Its component scores.' }),
+    total: t.float({
+      description:
+        "The unit's published total, on the method's scale and precision, instead of component scores.",
+    }),
+  }),
+});
+
+const CreateAssessmentInput = builder.inputType('CreateAssessmentInput', {
+  description: 'A new DRAFT assessment in an OPEN cycle.',
+  fields: (t) => ({
+    cycleId: t.id({ required: true }),
+    subjectId: t.id({ required: true, description: 'The assessed organisation.' }),
+    assessorId: t.id({ description: 'The assessing body, e.g. an Ombudsman office.' }),
+    lokus: t.field({ type: [LokusInput], description: 'Lokus already scored; more can follow.' }),
+    source: t.string({
+      description: 'Where the scores come from; "Recorded by <actor>" if omitted.',
+    }),
+    note: t.string(),
+    finding: t.field({
+      type: OpinionFinding,
+      description: "The opinion's second part, where the cycle's method has one (Ombudsman 2025).",
+    }),
+  }),
+});
+
+const PublishedTotalInput = builder.inputType('PublishedTotalInput', {
+  description: 'A result published without its components, e.g. in a press release.',
+  fields: (t) => ({
+    cycleId: t.id({ required: true }),
+    subjectId: t.id({ required: true }),
+    score: t.float({
+      required: true,
+      description: "The published total, on the cycle's scale and at its precision.",
+    }),
+    source: t.string({
+      required: true,
+      description: 'The publication, e.g. "KepmenPAN-RB 659/2024".',
+    }),
+    assessorId: t.id(),
+    note: t.string(),
+    correctionReason: t.string({
+      description:
+        'Required when the subject already has a result in the cycle: the new total becomes a new revision and the old one stays in the history.',
+    }),
+    finding: t.field({
+      type: OpinionFinding,
+      description:
+        "The opinion's second part as published, where the cycle's method has one (Ombudsman 2025: TANPA_MALADMINISTRASI).",
+    }),
+  }),
+});
+
+const assessmentStep = (name: string, step: 'submit' | 'verify' | 'publish', description: string) =>
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: Assessment,
+      description,
+      // Assessors submit their region's assessments; verifying and publishing is the
+      // supervising body's (an administrator's) step, never the assessor's own.
+      authScopes:
+        step === 'submit'
+          ? (_root, { id }) => ({
+              $any: { admin: true, assessorOf: subjectOfAssessment(String(id)) },
+            })
+          : ADMIN_ONLY,
+      errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, ctx) => advanceAssessment(String(id), step, ctx.identity.sub),
+    }),
+  );
+
+assessmentStep(
+  'submitAssessment',
+  'submit',
+  'DRAFT -> SUBMITTED; it needs at least one scored lokus.',
+);
+assessmentStep('verifyAssessment', 'verify', 'SUBMITTED -> VERIFIED.');
+assessmentStep(
+  'publishAssessment',
+  'publish',
+  'VERIFIED -> PUBLISHED once the cycle is CLOSED (or PUBLISHED, for a correction). Published assessments never change.',
+);
+
+builder.mutationFields((t) => ({
+  createAssessment: t.field({
+    type: Assessment,
+    description:
+      "Starts a subject's assessment in an OPEN cycle (DRAFT). One per subject and cycle; subject, assessor and lokus units must be in the register.",
+    authScopes: (_root, { input }) => ({
+      $any: { admin: true, assessorOf: String(input.subjectId) },
+    }),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
+    args: { input: t.arg({ type: CreateAssessmentInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      createAssessment(
+        {
+          ...input,
+          cycleId: String(input.cycleId),
+          subjectId: String(input.subjectId),
+          assessorId: optionalId(input.assessorId),
+          lokus: input.lokus?.map((l) => ({ ...l, unitId: String(l.unitId) })),
+        },
+        ctx.identity.sub,
+      ),
+  }),
+  recordLokusScores: t.field({
+    type: Assessment,
+    description:
+      'Records or replaces the component scores of lokus of a DRAFT assessment; the totals are recomputed by packages/scoring.',
+    authScopes: (_root, args) => ({
+      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.assessmentId)) },
+    }),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
+    args: {
+      assessmentId: t.arg.id({ required: true }),
+      lokus: t.arg({ type: [LokusInput], required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      recordLokusScores(
+        String(args.assessmentId),
+        args.lokus.map((l) => ({ ...l, unitId: String(l.unitId) })),
+        ctx.identity.sub,
+      ),
+  }),
+  removeLokus: t.field({
+    type: Assessment,
+    description: 'Drops a lokus from a DRAFT assessment; the total is recomputed.',
+    authScopes: (_root, args) => ({
+      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.assessmentId)) },
+    }),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
+    args: { assessmentId: t.arg.id({ required: true }), unitId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      removeLokus(String(args.assessmentId), String(args.unitId), ctx.identity.sub),
+  }),
+  returnAssessment: t.field({
+    type: Assessment,
+    description: 'SUBMITTED or VERIFIED -> DRAFT, for revision; the reason is kept.',
+    authScopes: ADMIN_ONLY,
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, description: 'What to revise, 3-1000 characters.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      advanceAssessment(String(args.id), 'return', ctx.identity.sub, args.reason),
+  }),
+  correctAssessment: t.field({
+    type: Assessment,
+    description:
+      'Starts a correction of a PUBLISHED assessment: a new DRAFT revision with the same lokus. The published one stays current until the correction is published.',
+    authScopes: (_root, args) => ({
+      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.id)) },
+    }),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, description: 'Why it is corrected.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      correctAssessment(String(args.id), args.reason, ctx.identity.sub),
+  }),
+  recordPublishedTotal: t.field({
+    type: Assessment,
+    description:
+      'Records a published result without components (origin PUBLISHED_TOTAL), published at once.',
+    authScopes: ADMIN_ONLY,
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
+    args: { input: t.arg({ type: PublishedTotalInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      recordPublishedTotal(
+        {
+          ...input,
+          cycleId: String(input.cycleId),
+          subjectId: String(input.subjectId),
+          assessorId: optionalId(input.assessorId),
+        },
+        ctx.identity.sub,
+      ),
+  }),
+}));

@@ -1,0 +1,16 @@
+import { defineScoringEnums } from '@mutu/service';
+import { builder } from './builder.js';
+
+/**
+ * Organisations belong to the organisations subgraph; here they are referenced by key and
+ * extended with their results and assessments (graph contract).
+ */
+export const OrganisationRef = builder
+  .externalRef('Organisation', builder.selection<{ id: string }>('id'))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+
+/** A reference the gateway resolves through the organisations subgraph. */
+export const organisationRef = (id: string) => ({ id });
+
+/** The enums of packages/scoring this subgraph shows, defined alike in every subgraph. */
+export const { Framework, Zone } = defineScoringEnums(builder);

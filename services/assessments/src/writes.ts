@@ -1,0 +1,25 @@
+import { writeAudit } from '@mutu/service';
+import type { Prisma } from './generated/prisma/client.js';
+
+export type Tx = Prisma.TransactionClient;
+
+/** One audit row of a workflow step of a cycle or an assessment, in the step's transaction. */
+export function audit(
+  tx: Tx,
+  entity: { type: 'AssessmentCycle' | 'Assessment'; id: string },
+  action: string,
+  actor: string,
+  before: unknown,
+  after: unknown,
+  reason: string | null = null,
+) {
+  return writeAudit(tx, {
+    entityType: entity.type,
+    entityId: entity.id,
+    action,
+    actor,
+    before,
+    after,
+    reason,
+  });
+}
