@@ -37,6 +37,18 @@ export function rateLimits(settings: RateLimitSettings) {
     : undefined;
   // Without a listener, ioredis reports connection errors as unhandled.
   redis?.on('error', () => {});
+  // A gateway that has just started waits for its first connection (at most connectTimeout)
+  // before it counts: otherwise its first requests would go to the in-memory insurance and
+  // escape the budget shared with the other instances. Once settled, nothing waits again.
+  const firstConnection = redis
+    ? new Promise<void>((resolve) => {
+        redis.once('ready', () => resolve());
+        redis.once('end', () => resolve());
+        // The first attempt failed: count in memory at once rather than waiting on every retry.
+        redis.once('error', () => resolve());
+        setTimeout(resolve, 2_000).unref();
+      })
+    : Promise.resolve();
   const limiter = (name: string, points: number): RateLimiterAbstract | undefined => {
     if (points === 0) return undefined;
     const options = { keyPrefix: `mutu-gateway-${name}`, points, duration: WINDOW_SECONDS };
@@ -58,6 +70,7 @@ export function rateLimits(settings: RateLimitSettings) {
     budget: number,
   ): Promise<Refusal | undefined> {
     if (!which) return undefined;
+    await firstConnection;
     try {
       await which.consume(key);
       return undefined;
