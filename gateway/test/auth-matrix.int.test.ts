@@ -69,8 +69,10 @@ const ASSESSOR_OF_17 = 'F U U U U F F A A | U U U';
 /** Guarded reads: signed-in roles only. */
 const SIGNED_IN = 'F U U U U A A A A | U U U';
 
-const ASPECTS = `[{ component: "kebijakan", score: 3 }, { component: "sdm", score: 3 }, { component: "sarpras", score: 3 },
-  { component: "sipp", score: 3 }, { component: "pengaduan", score: 3 }, { component: "inovasi", score: 3 }]`;
+/** Every indicator of the PEKPPP instrument at level 3: a complete IPP lokus. */
+const INDICATORS = `[${Array.from({ length: 30 }, (_, i) => `{ indicator: "${i + 1}", score: 3 }`).join(', ')}]`;
+/** Replaced, once the draft exists, by the id of its lokus (ids are made by the database). */
+const DRAFT_LOKUS = '__LOKUS_OF_THE_DRAFT__';
 const RESULT = '__typename';
 
 const TABLE: readonly Row[] = [
@@ -312,13 +314,20 @@ const TABLE: readonly Row[] = [
   {
     field: 'recordLokusScores',
     subgraph: 'assessments',
-    operation: `mutation { recordLokusScores(assessmentId: "ipp-2024.17.01", lokus: [{ unitId: "17.01", scores: ${ASPECTS} }]) { ${RESULT} } }`,
+    operation: `mutation { recordLokusScores(assessmentId: "ipp-2024.17.01", expectedVersion: 1, lokus: [{ unitId: "17.01", indicators: ${INDICATORS} }]) { ${RESULT} } }`,
     expect: ASSESSOR_OF_17,
   },
   {
     field: 'removeLokus',
     subgraph: 'assessments',
-    operation: `mutation { removeLokus(assessmentId: "ipp-2024.17.01", unitId: "17.01") { ${RESULT} } }`,
+    operation: `mutation { removeLokus(assessmentId: "ipp-2024.17.01", expectedVersion: 1, unitId: "17.01") { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
+    field: 'recordIndicatorScores',
+    subgraph: 'assessments',
+    // The assessor's right comes from the lokus's subject (17.01), looked up by the subgraph.
+    operation: `mutation { recordIndicatorScores(lokusId: "${DRAFT_LOKUS}", expectedVersion: 99, scores: [{ indicator: "1", score: 3 }]) { ${RESULT} } }`,
     expect: ASSESSOR_OF_17,
   },
   {
@@ -394,6 +403,7 @@ const TABLE: readonly Row[] = [
 
 let platform: Platform;
 let gateway: RunningGateway;
+let draftLokus = '';
 /** The call tokens each subgraph received, by subgraph, as a proxy in front of it saw them. */
 const received = new Map<string, string>();
 const proxies: Server[] = [];
@@ -475,10 +485,18 @@ beforeAll(async () => {
   for (const q of [
     'mutation { createCycle(input: { framework: IPP, year: 2030, period: "MX" }) { __typename } }',
     'mutation { openCycle(id: "ipp-2030-mx") { __typename } }',
-    `mutation { createAssessment(input: { cycleId: "ipp-2030-mx", subjectId: "17.01", lokus: [{ unitId: "17.01", scores: ${ASPECTS} }] }) { __typename } }`,
+    `mutation { createAssessment(input: { cycleId: "ipp-2030-mx", subjectId: "17.01", lokus: [{ unitId: "17.01", indicators: ${INDICATORS} }] }) { __typename } }`,
   ]) {
     expect((await platform.query(q, undefined, admin)).errors).toBeUndefined();
   }
+  const draft = await platform.query(
+    '{ assessment(id: "ipp-2030-mx.17.01") { lokus { id } } }',
+    undefined,
+    admin,
+  );
+  draftLokus =
+    (draft.data as { assessment: { lokus: { id: string }[] } }).assessment.lokus[0]?.id ?? '';
+  expect(draftLokus).not.toBe('');
   await receiveFreshTokens();
   expect(received.size).toBe(4);
 }, 240_000);
@@ -564,7 +582,8 @@ describe('the auth matrix', () => {
       for (const [i, column] of COLUMNS.entries()) {
         const past = ['direct', 'bearer', 'replay'].includes(column);
         const url = past ? urlOf(row.subgraph) : gateway.url;
-        const got = classify(await ask(row.operation, headersFor(column), url));
+        const operation = row.operation.replace(DRAFT_LOKUS, draftLokus);
+        const got = classify(await ask(operation, headersFor(column), url));
         answered.push({ cell: `${row.field} × ${column}`, expected: expected[i] as Answer, got });
       }
     }

@@ -482,8 +482,7 @@ describe('sign-in and roles', () => {
     await ok('mutation { openCycle(id: "ipp-2029") { __typename } }');
     const created = await ok(
       `mutation { createAssessment(input: { cycleId: "ipp-2029", subjectId: "17.01", lokus: [{ unitId: "17.01",
-        scores: [{ component: "kebijakan", score: 4 }, { component: "sdm", score: 4 }, { component: "sarpras", score: 4 },
-                 { component: "sipp", score: 4 }, { component: "pengaduan", score: 4 }, { component: "inovasi", score: 4 }] }] })
+        indicators: [${Array.from({ length: 30 }, (_, i) => `{ indicator: "${i + 1}", score: 4 }`).join(', ')}] }] })
         { __typename ... on CreateAssessmentSuccess { assessment { id score } } } }`,
     );
     expect(created?.createAssessment).toMatchObject({

@@ -10,7 +10,9 @@ export type ScoringErrorCode =
   | 'TOO_MANY_LOKUS'
   | 'TOO_PRECISE'
   | 'UNKNOWN_FINDING'
-  | 'INCOMPARABLE';
+  | 'INCOMPARABLE'
+  | 'UNKNOWN_INDICATOR'
+  | 'NOT_A_LEVEL';
 
 /**
  * Every rejection from this package: `field` names the argument or component at fault so a

@@ -1,5 +1,13 @@
 export { type BandResult, bandOf, classify, findingOf } from './bands.js';
 export { ScoringError, type ScoringErrorCode } from './errors.js';
+export {
+  checkedIndicatorScore,
+  componentScoresOf,
+  type IndicatorRollUp,
+  instrumentById,
+  instrumentOf,
+} from './instrument.js';
+export { INSTRUMENTS } from './instruments/index.js';
 export { lokusTotal } from './lokus.js';
 export { METHODOLOGIES } from './methodologies/index.js';
 export {
@@ -28,6 +36,8 @@ export {
   FRAMEWORK_DESCRIPTIONS,
   FRAMEWORKS,
   type Framework,
+  type Indicator,
+  type Instrument,
   type Methodology,
   type Range,
   type Zone,

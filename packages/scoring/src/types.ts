@@ -103,3 +103,37 @@ export interface Methodology {
   readonly confirmed: boolean;
   readonly source: string;
 }
+
+/** One indicator of an instrument: what an assessor scores, with its evidence, for one lokus. */
+export interface Indicator {
+  /** Stable key within the instrument, e.g. "1". */
+  readonly key: string;
+  /** The official code where the form has one, e.g. "1.a.Ak" (PEKPPP: number, aspect, prinsip). */
+  readonly code: string | null;
+  /** The methodology's component it scores into, e.g. "kebijakan". */
+  readonly component: string;
+  readonly name: string;
+  /** Weight within its component; a component's indicators divide by the sum of theirs. */
+  readonly weight: number;
+  /** The levels it takes: whole numbers from min to max, each described on the form. */
+  readonly scale: Range;
+  /** False where the wording or weight rests on secondary sources, not a seen regulation. */
+  readonly confirmed: boolean;
+}
+
+/**
+ * The instrument of a methodology version: the indicators under each of its components.
+ * WEIGHTED_MEAN: a component's score is its indicators' scores weighed by their weights, on the
+ * component's own scale (the indicators share it).
+ */
+export interface Instrument {
+  /** Stable id, e.g. `pekppp-2023`. */
+  readonly id: string;
+  /** The methodology it scores: its components are the instrument's. */
+  readonly methodologyId: string;
+  readonly name: string;
+  readonly componentRollUp: 'WEIGHTED_MEAN';
+  readonly indicators: readonly Indicator[];
+  readonly confirmed: boolean;
+  readonly source: string;
+}

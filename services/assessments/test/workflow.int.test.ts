@@ -60,9 +60,23 @@ const UNEVEN = [
 const CREATE_CYCLE = ['createCycle(input: $input)', '$input: CreateCycleInput!'] as const;
 const CREATE = ['createAssessment(input: $input)', '$input: CreateAssessmentInput!'] as const;
 const RECORD = [
-  'recordLokusScores(assessmentId: $id, lokus: $lokus)',
-  '$id: ID!, $lokus: [LokusInput!]!',
+  'recordLokusScores(assessmentId: $id, expectedVersion: $v, lokus: $lokus)',
+  '$id: ID!, $v: Int!, $lokus: [LokusInput!]!',
 ] as const;
+
+/** The version of an assessment as a client would have read it before changing it. */
+async function versionOf(id: string): Promise<number> {
+  const { data } = await graphql<{ assessment: { version: number } | null }>(
+    subgraph.url,
+    'query($id: ID!) { assessment(id: $id) { version } }',
+    { id },
+  );
+  return data?.assessment?.version ?? 0;
+}
+
+/** A PEKPPP lokus scored at one level on each of the 30 indicators of its instrument. */
+const levels = (level: number, from = 1, to = 30) =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ indicator: String(from + i), score: level }));
 const step = (name: string) => [`${name}(id: $id)`, '$id: ID!'] as const;
 const withReason = (name: string) =>
   [`${name}(id: $id, reason: $reason)`, '$id: ID!, $reason: String!'] as const;
@@ -138,6 +152,7 @@ describe('assessment workflow', () => {
     // Rescoring a lokus in the draft recomputes the total.
     const rescored = await mutate(...RECORD, {
       id,
+      v: await versionOf(id),
       lokus: [{ unitId: DUKCAPIL, scores: all(90) }],
     });
     expect(rescored.assessment).toMatchObject({ score: 85, lokus: [{ score: 80 }, { score: 90 }] });
@@ -185,7 +200,11 @@ describe('assessment workflow', () => {
   it('keeps published assessments immutable; a correction is a new revision with history', async () => {
     const id = 'ombudsman-compliance-2026.17.01';
     const before = await tableCounts();
-    const refused = await mutate(...RECORD, { id, lokus: [{ unitId: DINKES, scores: all(10) }] });
+    const refused = await mutate(...RECORD, {
+      id,
+      v: await versionOf(id),
+      lokus: [{ unitId: DINKES, scores: all(10) }],
+    });
     expect(refused).toMatchObject({
       __typename: 'IllegalTransitionError',
       field: 'assessmentId',
@@ -213,7 +232,11 @@ describe('assessment workflow', () => {
       },
     );
 
-    await mutate(...RECORD, { id: `${id}~r2`, lokus: [{ unitId: DINKES, scores: all(70) }] });
+    await mutate(...RECORD, {
+      id: `${id}~r2`,
+      v: await versionOf(`${id}~r2`),
+      lokus: [{ unitId: DINKES, scores: all(70) }],
+    });
     for (const name of ['submitAssessment', 'verifyAssessment', 'publishAssessment']) {
       await mutate(...step(name), { id: `${id}~r2` });
     }
@@ -243,12 +266,13 @@ describe('bad input: typed errors naming the field, nothing written', () => {
   beforeAll(async () => {
     await mutate(...CREATE_CYCLE, { input: { framework: 'IPP', year: 2027 } });
     await mutate(...step('openCycle'), { id: 'ipp-2027' });
-    const aspects = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'];
+    await mutate(...CREATE_CYCLE, { input: { framework: 'OMBUDSMAN_COMPLIANCE', year: 2027 } });
+    await mutate(...step('openCycle'), { id: 'ombudsman-compliance-2027' });
     await mutate(...CREATE, {
       input: {
         cycleId: 'ipp-2027',
         subjectId: '15.01',
-        lokus: [{ unitId: '15.01', scores: aspects.map((component) => ({ component, score: 4 })) }],
+        lokus: [{ unitId: '15.01', indicators: levels(4) }],
       },
     });
     before = await tableCounts();
@@ -258,29 +282,92 @@ describe('bad input: typed errors naming the field, nothing written', () => {
     [
       'a score outside its scale',
       {
-        cycleId: 'ipp-2027',
+        cycleId: 'ombudsman-compliance-2027',
         subjectId: '15.02',
-        lokus: [{ unitId: '15.02', scores: [{ component: 'kebijakan', score: 6 }] }],
+        lokus: [
+          {
+            unitId: '15.02',
+            scores: all(80).map((c) => (c.component === 'proses' ? { ...c, score: 101 } : c)),
+          },
+        ],
       },
-      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.kebijakan' },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.proses' },
     ],
     [
       'a missing component',
+      {
+        cycleId: 'ombudsman-compliance-2027',
+        subjectId: '15.02',
+        lokus: [{ unitId: '15.02', scores: [{ component: 'input', score: 80 }] }],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.proses' },
+    ],
+    [
+      'an unknown component',
+      {
+        cycleId: 'ombudsman-compliance-2027',
+        subjectId: '15.02',
+        lokus: [{ unitId: '15.02', scores: [{ component: 'speed', score: 3 }] }],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.speed' },
+    ],
+    [
+      'indicators where the method has no instrument',
+      {
+        cycleId: 'ombudsman-compliance-2027',
+        subjectId: '15.02',
+        lokus: [{ unitId: '15.02', indicators: [{ indicator: '1', score: 3 }] }],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].indicators' },
+    ],
+    [
+      'aspect scores typed where the instrument computes them',
       {
         cycleId: 'ipp-2027',
         subjectId: '15.02',
         lokus: [{ unitId: '15.02', scores: [{ component: 'kebijakan', score: 3 }] }],
       },
-      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.sdm' },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores' },
     ],
     [
-      'an unknown component',
+      'a unit total typed where the instrument computes it',
+      { cycleId: 'ipp-2027', subjectId: '15.02', lokus: [{ unitId: '15.02', total: 3.5 }] },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].total' },
+    ],
+    [
+      'an indicator the instrument does not have',
       {
         cycleId: 'ipp-2027',
         subjectId: '15.02',
-        lokus: [{ unitId: '15.02', scores: [{ component: 'speed', score: 3 }] }],
+        lokus: [{ unitId: '15.02', indicators: [{ indicator: '31', score: 3 }] }],
       },
-      { __typename: 'InvalidInputError', field: 'input.lokus[0].scores.speed' },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].indicators[0].indicator' },
+    ],
+    [
+      "a level outside the indicator's scale",
+      {
+        cycleId: 'ipp-2027',
+        subjectId: '15.02',
+        lokus: [{ unitId: '15.02', indicators: [{ indicator: '7', score: 6 }] }],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].indicators[0].score' },
+    ],
+    [
+      'the same indicator twice',
+      {
+        cycleId: 'ipp-2027',
+        subjectId: '15.02',
+        lokus: [
+          {
+            unitId: '15.02',
+            indicators: [
+              { indicator: '7', score: 2 },
+              { indicator: '7', score: 3 },
+            ],
+          },
+        ],
+      },
+      { __typename: 'InvalidInputError', field: 'input.lokus[0].indicators[1].indicator' },
     ],
     [
       'an unknown organisation',
@@ -368,23 +455,24 @@ describe('bad input: typed errors naming the field, nothing written', () => {
   }
 
   it('refuses an unknown lokus unit, naming which one', async () => {
+    const v = await versionOf('ipp-2027.15.01');
     const result = await mutate(...RECORD, {
       id: 'ipp-2027.15.01',
+      v,
       lokus: [
-        { unitId: '15.01', scores: [] },
-        { unitId: '15.01.no-such-dinas', scores: [] },
+        { unitId: '15.01', indicators: [{ indicator: '1', score: 9 }] },
+        { unitId: '15.01.no-such-dinas', indicators: levels(3) },
       ],
     });
-    // Scores are checked before the register is asked: the first lokus is incomplete.
-    expect(result).toMatchObject({ field: 'lokus[0].scores.kebijakan' });
-    const aspects = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'];
-    const full = aspects.map((component) => ({ component, score: 3 }));
+    // Scores are checked before the register is asked: the first lokus has a level off scale.
+    expect(result).toMatchObject({ field: 'lokus[0].indicators[0].score' });
     expect(
       await mutate(...RECORD, {
         id: 'ipp-2027.15.01',
+        v,
         lokus: [
-          { unitId: '15.01.bagian-organisasi', scores: full },
-          { unitId: '15.01.no-such-dinas', scores: full },
+          { unitId: '15.01.bagian-organisasi', indicators: levels(3) },
+          { unitId: '15.01.no-such-dinas', indicators: levels(3) },
         ],
       }),
     ).toMatchObject({ __typename: 'NotFoundError', field: 'lokus[1].unitId' });
@@ -492,10 +580,6 @@ describe('published totals', () => {
 describe('concurrent writers', () => {
   // On PostgreSQL (test:db) the subgraph's pool runs these at once; the database's constraints
   // and status-guarded updates, not the checks before them, decide the one winner.
-  const IPP = ['kebijakan', 'sdm', 'sarpras', 'sipp', 'pengaduan', 'inovasi'].map((component) => ({
-    component,
-    score: 3.5,
-  }));
 
   it('two creates of the same assessment: one is recorded, the other is told it exists', async () => {
     await mutate(...CREATE_CYCLE, { input: { framework: 'IPP', year: 2031 } });
@@ -503,7 +587,7 @@ describe('concurrent writers', () => {
     const input = {
       cycleId: 'ipp-2031',
       subjectId: '15.01',
-      lokus: [{ unitId: '15.01', scores: IPP }],
+      lokus: [{ unitId: '15.01', indicators: levels(3) }],
     };
     const before = await tableCounts();
     const results = await Promise.all([mutate(...CREATE, { input }), mutate(...CREATE, { input })]);

@@ -1,3 +1,4 @@
+import { instrumentOf } from '@mutu/scoring';
 import {
   assertOrganisationIdInput,
   auditEntry,
@@ -5,6 +6,8 @@ import {
   INTERACTIVE_TRANSACTION,
   type RegisteredOrganisation,
   requireOrganisations,
+  updateAtVersion,
+  VersionConflictError,
   whenUniqueViolated,
 } from '@mutu/service';
 import { loadCycle } from '../cycles/commands.js';
@@ -23,10 +26,12 @@ import {
   assertPublishedTotal,
   assessmentTotal,
   checkedFinding,
+  type IndicatorScoreInput,
   type LokusInput,
   methodologyOf,
+  type ScoredIndicator,
   type ScoredLokus,
-  scoreLokus,
+  scoreDraftLokus,
 } from '../scores.js';
 import { audit, type Tx } from '../writes.js';
 
@@ -34,6 +39,7 @@ function scoreAll(
   methodologyId: string,
   lokus: readonly LokusInput[],
   path: string,
+  earlierOf: (unitId: string) => readonly ScoredIndicator[] = () => [],
 ): ScoredLokus[] {
   const methodology = methodologyOf(methodologyId);
   const seen = new Map<string, number>();
@@ -48,7 +54,7 @@ function scoreAll(
       );
     }
     seen.set(l.unitId, i);
-    return scoreLokus(methodology, l, at);
+    return scoreDraftLokus(methodology, l, at, earlierOf(l.unitId));
   });
 }
 
@@ -77,19 +83,67 @@ async function newestRevision(tx: Tx, cycle: string, subjectId: string) {
   });
 }
 
-async function writeLokus(tx: Tx, assessment: string, lokus: readonly ScoredLokus[]) {
+/**
+ * Stores scored lokus of an assessment: a unit it already has keeps its id and gains a version;
+ * its component and indicator scores are replaced by the scored ones. With `expectedVersion`,
+ * a lokus that changed since it was read is refused.
+ */
+async function writeLokus(
+  tx: Tx,
+  assessment: string,
+  lokus: readonly ScoredLokus[],
+  actor: string,
+  expectedVersion?: number,
+) {
   for (const l of lokus) {
-    await tx.lokus.deleteMany({ where: { assessmentId: assessment, unitId: l.unitId } });
-    await tx.lokus.create({
-      data: {
-        assessmentId: assessment,
-        unitId: l.unitId,
-        exactTotal: l.exactTotal,
-        total: l.total,
-        scores: { createMany: { data: l.scores } },
-      },
+    const totals = { exactTotal: l.exactTotal, total: l.total };
+    const existing = await tx.lokus.findUnique({
+      where: { assessmentId_unitId: { assessmentId: assessment, unitId: l.unitId } },
     });
+    let lokusId: string;
+    if (existing) {
+      if (expectedVersion === undefined) {
+        await tx.lokus.update({
+          where: { id: existing.id },
+          data: { ...totals, version: { increment: 1 } },
+        });
+      } else {
+        await updateAtVersion(tx.lokus, existing, expectedVersion, totals);
+      }
+      await tx.componentScore.deleteMany({ where: { lokusId: existing.id } });
+      await tx.indicatorScore.deleteMany({ where: { lokusId: existing.id } });
+      lokusId = existing.id;
+    } else {
+      lokusId = (
+        await tx.lokus.create({ data: { assessmentId: assessment, unitId: l.unitId, ...totals } })
+      ).id;
+    }
+    if (l.scores.length > 0) {
+      await tx.componentScore.createMany({ data: l.scores.map((c) => ({ ...c, lokusId })) });
+    }
+    if (l.indicators?.length) {
+      await tx.indicatorScore.createMany({
+        data: l.indicators.map((i) => ({
+          lokusId,
+          key: i.key,
+          score: i.score,
+          note: i.note,
+          scoredBy: i.scoredBy ?? actor,
+          ...(i.scoredAt ? { scoredAt: i.scoredAt } : {}),
+        })),
+      });
+    }
   }
+}
+
+/** The indicator scores each lokus of an assessment has, by unit. */
+async function indicatorsByUnit(tx: Tx, assessment: string) {
+  const rows = await tx.lokus.findMany({
+    where: { assessmentId: assessment },
+    select: { unitId: true, indicators: true },
+  });
+  const byUnit = new Map(rows.map((r) => [r.unitId, r.indicators]));
+  return (unitId: string) => byUnit.get(unitId) ?? [];
 }
 
 /** Recomputes the stored total from every lokus the assessment now has. */
@@ -180,7 +234,7 @@ function createAssessmentInTransaction(
         note,
       },
     });
-    await writeLokus(tx, id, scored);
+    await writeLokus(tx, id, scored, actor);
     const created = await loadAssessment(tx, id, 'id');
     await audit(tx, { type: 'Assessment', id }, 'create', actor, null, {
       ...created,
@@ -202,27 +256,107 @@ function assertDraft(assessment: Assessment, field: string): void {
   }
 }
 
-/** Records (or replaces) the component scores of the given lokus of a DRAFT assessment. */
-export async function recordLokusScores(id: string, lokus: readonly LokusInput[], actor: string) {
+/**
+ * Records (or replaces) lokus of a DRAFT assessment: their component scores, or, where the
+ * methodology has an instrument, indicator scores, which join those the lokus already has.
+ * `expectedVersion` is the assessment's version the caller read.
+ */
+export async function recordLokusScores(
+  id: string,
+  expectedVersion: number,
+  lokus: readonly LokusInput[],
+  actor: string,
+) {
   if (lokus.length === 0) throw new InvalidInputError('lokus must name at least one unit', 'lokus');
   const before = await loadAssessment(prisma(), id, 'assessmentId');
   assertDraft(before, 'assessmentId');
-  const scored = scoreAll(before.methodologyId, lokus, 'lokus');
+  // Checked before the register is asked; scored again in the transaction with what is stored.
+  scoreAll(before.methodologyId, lokus, 'lokus');
   await requireOrganisations(lokus.map((l, i) => [l.unitId, `lokus[${i}].unitId`]));
-  return changeDraft(id, actor, 'record-scores', async (tx) => writeLokus(tx, id, scored));
+  return changeDraft(id, expectedVersion, actor, 'record-scores', async (tx) => {
+    const scored = scoreAll(before.methodologyId, lokus, 'lokus', await indicatorsByUnit(tx, id));
+    await writeLokus(tx, id, scored, actor);
+  });
 }
 
 /** Drops one lokus from a DRAFT assessment. */
-export async function removeLokus(id: string, unitId: string, actor: string) {
-  return changeDraft(id, actor, 'remove-lokus', async (tx) => {
+export async function removeLokus(
+  id: string,
+  expectedVersion: number,
+  unitId: string,
+  actor: string,
+) {
+  return changeDraft(id, expectedVersion, actor, 'remove-lokus', async (tx) => {
     const { count } = await tx.lokus.deleteMany({ where: { assessmentId: id, unitId } });
     if (count === 0) throw new NotFoundError('unitId', unitId, `lokus of ${id}`);
   });
 }
 
-/** Applies a change to a draft's lokus and stores the new total, all while it is still DRAFT. */
+/**
+ * Scores indicators of one lokus of a DRAFT assessment, as its instrument defines them; the
+ * lokus's components, its total and the assessment's total follow from packages/scoring.
+ * `expectedVersion` is the lokus's version the caller read: two assessors scoring different
+ * lokus of one assessment do not stand in each other's way.
+ */
+export async function recordIndicatorScores(
+  lokusId: string,
+  expectedVersion: number,
+  scores: readonly IndicatorScoreInput[],
+  actor: string,
+) {
+  if (scores.length === 0) {
+    throw new InvalidInputError('scores must name at least one indicator', 'scores');
+  }
+  return prisma().$transaction(async (tx) => {
+    const lokus = await tx.lokus.findUnique({
+      where: { id: lokusId },
+      include: { indicators: true },
+    });
+    if (!lokus) throw new NotFoundError('lokusId', lokusId, 'lokus');
+    const before = await loadAssessment(tx, lokus.assessmentId, 'lokusId');
+    assertDraft(before, 'lokusId');
+    const methodology = methodologyOf(before.methodologyId);
+    if (!instrumentOf(methodology)) {
+      throw new InvalidInputError(
+        `${methodology.id} has no instrument in Mutu: record this lokus by its ${methodology.componentKind} scores`,
+        'lokusId',
+      );
+    }
+    const scored = scoreDraftLokus(
+      methodology,
+      { unitId: lokus.unitId, indicators: scores },
+      '',
+      lokus.indicators,
+      'scores',
+    );
+    await writeLokus(tx, before.id, [scored], actor, expectedVersion);
+    const after = await retotalDraft(tx, before, 'scores');
+    await audit(tx, { type: 'Assessment', id: before.id }, 'record-indicators', actor, before, {
+      ...after,
+      lokus: { unitId: lokus.unitId, indicators: scores.map((s) => s.indicator) },
+    });
+    return tx.lokus.findUniqueOrThrow({ where: { id: lokusId } });
+  }, INTERACTIVE_TRANSACTION);
+}
+
+/** Stores a draft's new total and version, refusing if it stopped being a draft meanwhile. */
+async function retotalDraft(tx: Tx, before: Assessment, field: string) {
+  const total = await retotal(tx, before, field);
+  const { count } = await tx.assessment.updateMany({
+    where: { id: before.id, status: 'DRAFT' },
+    data: { total, version: { increment: 1 } },
+  });
+  if (count === 0) assertDraft(await loadAssessment(tx, before.id, field), field);
+  return loadAssessment(tx, before.id, field);
+}
+
+/**
+ * Applies a change to a draft's lokus and stores the new total, all while it is still DRAFT
+ * and at the version the caller read.
+ */
 async function changeDraft(
   id: string,
+  expectedVersion: number,
   actor: string,
   action: string,
   change: (tx: Tx) => Promise<void>,
@@ -230,13 +364,21 @@ async function changeDraft(
   return prisma().$transaction(async (tx) => {
     const before = await loadAssessment(tx, id, 'assessmentId');
     assertDraft(before, 'assessmentId');
+    if (before.version !== expectedVersion) {
+      throw new VersionConflictError(id, expectedVersion, before.version);
+    }
     await change(tx);
     const total = await retotal(tx, before, 'lokus');
+    // The version in the condition: of two writers that read the same version, one wins.
     const { count } = await tx.assessment.updateMany({
-      where: { id, status: 'DRAFT' },
-      data: { total },
+      where: { id, status: 'DRAFT', version: expectedVersion },
+      data: { total, version: { increment: 1 } },
     });
-    if (count === 0) assertDraft(await loadAssessment(tx, id, 'assessmentId'), 'assessmentId');
+    if (count === 0) {
+      const now = await loadAssessment(tx, id, 'assessmentId');
+      assertDraft(now, 'assessmentId');
+      throw new VersionConflictError(id, expectedVersion, now.version);
+    }
     const after = await loadAssessment(tx, id, 'assessmentId');
     await audit(tx, { type: 'Assessment', id }, action, actor, before, after);
     return after;
@@ -260,7 +402,7 @@ const PAST = { submit: 'submitted', verify: 'verified', return: 'returned', publ
 async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
   const { count } = await tx.assessment.updateMany({
     where: { id: assessment.id, status: 'VERIFIED' },
-    data: { status: 'PUBLISHED', publishedAt: new Date() },
+    data: { status: 'PUBLISHED', publishedAt: new Date(), version: { increment: 1 } },
   });
   if (count === 0) {
     const now = await loadAssessment(tx, assessment.id, 'id');
@@ -277,7 +419,7 @@ async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
       current: true,
       id: { not: assessment.id },
     },
-    data: { current: false },
+    data: { current: false, version: { increment: 1 } },
   });
   const after = await tx.assessment.update({
     where: { id: assessment.id },
@@ -299,11 +441,11 @@ export async function publishVerified(tx: Tx, cycle: string, actor: string) {
       current: true,
       subjectId: { in: verified.filter((a) => a.revision > 1).map((a) => a.subjectId) },
     },
-    data: { current: false },
+    data: { current: false, version: { increment: 1 } },
   });
   await tx.assessment.updateMany({
     where: { id: { in: verified.map((a) => a.id) } },
-    data: { status: 'PUBLISHED', current: true, publishedAt },
+    data: { status: 'PUBLISHED', current: true, publishedAt, version: { increment: 1 } },
   });
   await tx.auditEntry.createMany({
     data: verified.map((before) =>
@@ -313,7 +455,13 @@ export async function publishVerified(tx: Tx, cycle: string, actor: string) {
         action: 'publish',
         actor,
         before,
-        after: { ...before, status: 'PUBLISHED', current: true, publishedAt },
+        after: {
+          ...before,
+          status: 'PUBLISHED',
+          current: true,
+          publishedAt,
+          version: before.version + 1,
+        },
       }),
     ),
   });
@@ -342,7 +490,7 @@ export async function advanceAssessment(
     }
     if (step === 'submit' && before.total === null) {
       throw new IllegalTransitionError(
-        `${id} has no scored lokus yet; record component scores before submitting`,
+        `${id} has no total yet: score every lokus (for an instrument, every indicator; missingIndicators names them) before submitting`,
         'id',
         before.status,
       );
@@ -363,6 +511,7 @@ export async function advanceAssessment(
       where: { id, status: before.status },
       data: {
         status: to,
+        version: { increment: 1 },
         ...(step === 'submit' ? { submittedAt: now, returnReason: null } : {}),
         ...(step === 'verify' ? { verifiedAt: now } : {}),
         ...(step === 'return' ? { returnReason: why, verifiedAt: null } : {}),
@@ -425,7 +574,7 @@ function correctInTransaction(id: string, why: string, actor: string) {
     const nextId = assessmentId(published.cycleId, published.subjectId, revision);
     const lokus = await tx.lokus.findMany({
       where: { assessmentId: id },
-      include: { scores: true },
+      include: { scores: true, indicators: true },
     });
     await tx.assessment.create({
       data: {
@@ -453,7 +602,9 @@ function correctInTransaction(id: string, why: string, actor: string) {
         exactTotal: l.exactTotal,
         total: l.total,
         scores: l.scores.map(({ key, score, points }) => ({ key, score, points })),
+        indicators: l.indicators.length ? l.indicators : null,
       })),
+      actor,
     );
     const created = await loadAssessment(tx, nextId, 'id');
     await audit(tx, { type: 'Assessment', id: nextId }, 'correct', actor, published, created, why);
@@ -550,7 +701,7 @@ function recordTotalInTransaction(
     const id = key.id;
     await tx.assessment.updateMany({
       where: { cycleId: fresh.id, subjectId: input.subjectId, current: true },
-      data: { current: false },
+      data: { current: false, version: { increment: 1 } },
     });
     const created = await tx.assessment.create({
       data: {

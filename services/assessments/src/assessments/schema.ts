@@ -1,9 +1,10 @@
+import { instrumentOf } from '@mutu/scoring';
 import { ADMIN_ONLY, optionalId } from '@mutu/service';
 import { builder, type Context } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { subjectOfAssessment } from '../ids.js';
-import { bandOfTotal, OpinionFinding, ScoreBand } from '../methods/schema.js';
+import { bandOfTotal, IndicatorRef, OpinionFinding, ScoreBand } from '../methods/schema.js';
 import { OrganisationRef, organisationRef } from '../refs.js';
 import { methodologyOf } from '../scores.js';
 import { knownAssessments, mayKnowOf, mayReadScores } from '../visibility.js';
@@ -11,10 +12,20 @@ import {
   advanceAssessment,
   correctAssessment,
   createAssessment,
+  recordIndicatorScores,
   recordLokusScores,
   recordPublishedTotal,
   removeLokus,
 } from './commands.js';
+
+/** The subject whose assessor may score a lokus: '' for an unknown lokus (nobody's). */
+async function subjectOfLokus(lokusId: string): Promise<string> {
+  const found = await prisma().lokus.findUnique({
+    where: { id: lokusId },
+    select: { assessment: { select: { subjectId: true } } },
+  });
+  return found?.assessment.subjectId ?? '';
+}
 
 export const AssessmentStatus = builder.enumType('AssessmentStatus', {
   description: 'Where an assessment stands in its workflow.',
@@ -88,6 +99,10 @@ export const Assessment = builder.prismaObject('Assessment', {
     }),
     methodology: t.exposeString('methodologyId', {
       description: 'The methodology version used, e.g. "ipp-2022".',
+    }),
+    version: t.exposeInt('version', {
+      description:
+        'Raised by every change; give the version you read when you change its lokus (recordLokusScores, removeLokus), and a stale one is refused with a VersionConflictError.',
     }),
     revision: t.exposeInt('revision', {
       description: '1 for the original; each correction adds one.',
@@ -201,10 +216,50 @@ function componentOf(c: { key: string; lokus: { assessment: { methodologyId: str
   return component;
 }
 
-builder.prismaObject('Lokus', {
+interface IndicatorScoreShape {
+  methodologyId: string;
+  key: string;
+  score: number;
+  note: string | null;
+  scoredBy: string;
+  scoredAt: Date;
+}
+
+const IndicatorScore = builder.objectRef<IndicatorScoreShape>('IndicatorScore').implement({
   description:
-    'A lokus: one of the service units sampled to assess a government (e.g. Dinas Kesehatan, Dukcapil, a puskesmas), with its own component scores. A government scored as a whole has one lokus, itself.',
+    "One indicator of a lokus, scored by its assessor: a level on the indicator's scale.",
   fields: (t) => ({
+    indicator: t.field({
+      type: IndicatorRef,
+      description: "The indicator of the methodology's instrument.",
+      resolve: (s) => indicatorOf(s.methodologyId, s.key),
+    }),
+    score: t.exposeInt('score', { description: 'The level given.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'How the assessor reached the level.',
+    }),
+    scoredBy: t.exposeString('scoredBy', { description: 'Who gave it: a token subject.' }),
+    scoredAt: t.field({ type: 'DateTime', resolve: (s) => s.scoredAt }),
+  }),
+});
+
+function indicatorOf(methodologyId: string, key: string) {
+  const found = instrumentOf(methodologyOf(methodologyId))?.indicators.find((i) => i.key === key);
+  // Only keys the instrument has are ever stored.
+  if (!found) throw new Error(`${key} is not an indicator of ${methodologyId}`);
+  return found;
+}
+
+const Lokus = builder.prismaObject('Lokus', {
+  description:
+    'A lokus: one of the service units sampled to assess a government (e.g. Dinas Kesehatan, Dukcapil, a puskesmas), with its own component scores. A government scored as a whole has one lokus, itself. Where the methodology has an instrument (PEKPPP), the lokus is scored indicator by indicator and its components and total follow.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Its id, for recordIndicatorScores.' }),
+    version: t.exposeInt('version', {
+      description:
+        'Raised by every change to its scores; give the version you read to recordIndicatorScores.',
+    }),
     unit: t.field({
       type: OrganisationRef,
       select: { unitId: true },
@@ -212,20 +267,53 @@ builder.prismaObject('Lokus', {
       resolve: (l) => organisationRef(l.unitId),
     }),
     score: t.exposeFloat('total', {
-      description: "The unit's total at the methodology's precision, from packages/scoring.",
+      nullable: true,
+      description:
+        "The unit's total at the methodology's precision, from packages/scoring; null while indicators of its instrument are still unscored.",
     }),
     band: t.field({
       type: ScoreBand,
+      nullable: true,
       select: { total: true, assessment: { select: { methodologyId: true } } },
-      description: "The unit's band under the assessment's methodology.",
-      resolve: (l) => bandOfTotal(l.assessment.methodologyId, l.total),
+      description: "The unit's band under the assessment's methodology; null until it has a score.",
+      resolve: (l) => (l.total === null ? null : bandOfTotal(l.assessment.methodologyId, l.total)),
     }),
     components: t.relation('scores', {
-      description: 'Its component scores, by component key.',
+      description:
+        'Its component scores, by component key; for an instrument, those whose every indicator is scored.',
       query: { orderBy: { key: 'asc' } },
+    }),
+    indicators: t.field({
+      type: [IndicatorScore],
+      description: "Its scored indicators, in the order of the instrument's form.",
+      select: { indicators: true, assessment: { select: { methodologyId: true } } },
+      resolve: (l) =>
+        inFormOrder(l.assessment.methodologyId, l.indicators).map((i) => ({
+          ...i,
+          methodologyId: l.assessment.methodologyId,
+        })),
+    }),
+    missingIndicators: t.field({
+      type: ['String'],
+      description:
+        "Keys of the instrument's indicators not scored yet, in form order; empty for a complete lokus or one scored by components.",
+      select: {
+        indicators: { select: { key: true } },
+        assessment: { select: { methodologyId: true } },
+      },
+      resolve: (l) => {
+        const instrument = instrumentOf(methodologyOf(l.assessment.methodologyId));
+        const scored = new Set(l.indicators.map((i) => i.key));
+        return (instrument?.indicators ?? []).map((i) => i.key).filter((k) => !scored.has(k));
+      },
     }),
   }),
 });
+
+function inFormOrder<T extends { key: string }>(methodologyId: string, rows: T[]): T[] {
+  const order = (instrumentOf(methodologyOf(methodologyId))?.indicators ?? []).map((i) => i.key);
+  return [...rows].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+}
 
 builder.prismaObjectFields(Assessment, (t) => ({
   lokus: t.relation('lokus', {
@@ -249,9 +337,21 @@ const ComponentScoreInput = builder.inputType('ComponentScoreInput', {
   }),
 });
 
+const IndicatorScoreInput = builder.inputType('IndicatorScoreInput', {
+  description: "One indicator's level, as the instrument's form describes the levels.",
+  fields: (t) => ({
+    indicator: t.string({
+      required: true,
+      description: 'The indicator\'s key in the instrument, e.g. "1".',
+    }),
+    score: t.int({ required: true, description: "A level on the indicator's scale (PEKPPP 0-5)." }),
+    note: t.string({ description: 'How the level was reached, up to 1000 characters.' }),
+  }),
+});
+
 const LokusInput = builder.inputType('LokusInput', {
   description:
-    "A lokus with all its component scores (the methodology's every component), or, where only the unit's total was published, that total.",
+    "A lokus with all its component scores (the methodology's every component), or, where only the unit's total was published, that total; where the methodology has an instrument, its indicator scores.",
   fields: (t) => ({
     unitId: t.id({
       required: true,
@@ -261,6 +361,11 @@ const LokusInput = builder.inputType('LokusInput', {
     total: t.float({
       description:
         "The unit's published total, on the method's scale and precision, instead of component scores.",
+    }),
+    indicators: t.field({
+      type: [IndicatorScoreInput],
+      description:
+        'Where the methodology has an instrument: indicator scores instead of component scores, joining those the lokus already has (its components and total are computed).',
     }),
   }),
 });
@@ -373,11 +478,16 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       assessmentId: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: "The assessment's version you read.",
+      }),
       lokus: t.arg({ type: [LokusInput], required: true }),
     },
     resolve: (_root, args, ctx) =>
       recordLokusScores(
         String(args.assessmentId),
+        args.expectedVersion,
         args.lokus.map((l) => ({ ...l, unitId: String(l.unitId) })),
         ctx.identity.sub,
       ),
@@ -389,9 +499,42 @@ builder.mutationFields((t) => ({
       $any: { admin: true, assessorOf: subjectOfAssessment(String(args.assessmentId)) },
     }),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
-    args: { assessmentId: t.arg.id({ required: true }), unitId: t.arg.id({ required: true }) },
+    args: {
+      assessmentId: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({
+        required: true,
+        description: "The assessment's version you read.",
+      }),
+      unitId: t.arg.id({ required: true }),
+    },
     resolve: (_root, args, ctx) =>
-      removeLokus(String(args.assessmentId), String(args.unitId), ctx.identity.sub),
+      removeLokus(
+        String(args.assessmentId),
+        args.expectedVersion,
+        String(args.unitId),
+        ctx.identity.sub,
+      ),
+  }),
+  recordIndicatorScores: t.field({
+    type: Lokus,
+    description:
+      "Scores indicators of one lokus of a DRAFT assessment whose methodology has an instrument; packages/scoring computes the lokus's components and total, and the assessment's total, once every indicator is scored. Scores join those the lokus has; one given again replaces the earlier.",
+    authScopes: async (_root, args) => ({
+      $any: { admin: true, assessorOf: await subjectOfLokus(String(args.lokusId)) },
+    }),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'lokus' } },
+    args: {
+      lokusId: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: "The lokus's version you read." }),
+      scores: t.arg({ type: [IndicatorScoreInput], required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      recordIndicatorScores(
+        String(args.lokusId),
+        args.expectedVersion,
+        args.scores,
+        ctx.identity.sub,
+      ),
   }),
   returnAssessment: t.field({
     type: Assessment,

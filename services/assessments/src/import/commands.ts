@@ -23,9 +23,9 @@ import { assessmentKey, cycleId } from '../ids.js';
 import { TEXT, yearProblem } from '../inputs.js';
 import {
   assertPublishedTotal,
+  type CompleteLokus,
   checkedFinding,
   methodologyOf,
-  type ScoredLokus,
   scoreLokus,
 } from '../scores.js';
 
@@ -97,7 +97,7 @@ interface Row {
   source: string;
   note: string | null;
   finding: string | null;
-  lokus: ScoredLokus | null;
+  lokus: CompleteLokus | null;
   cycle: { id: string; methodology: Methodology };
 }
 
@@ -375,7 +375,7 @@ function componentsOf(
   cells: Record<string, string>,
   methodology: Methodology,
   subjectId: string,
-): ScoredLokus | null {
+): CompleteLokus | null {
   const filled = Object.entries(cells).filter(([c, v]) => COMPONENT_COLUMNS.has(c) && v !== '');
   if (filled.length === 0) return null;
   const scores = filled.map(([component, value]) => {

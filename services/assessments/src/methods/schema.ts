@@ -2,6 +2,9 @@ import {
   type BandResult,
   bandOf,
   classify,
+  type Indicator,
+  type Instrument,
+  instrumentOf,
   METHODOLOGIES,
   type Methodology,
   ScoringError,
@@ -53,6 +56,61 @@ const AggregationRef = builder.objectRef<Methodology['aggregation']>('LokusAggre
   }),
 });
 
+export const IndicatorRef = builder.objectRef<Indicator>('Indicator').implement({
+  description:
+    "One indicator of an instrument: what an assessor scores for a lokus, a level on the indicator's scale, with its bukti dukung (evidence).",
+  fields: (t) => ({
+    key: t.exposeID('key', { description: 'Its key within the instrument, e.g. "1".' }),
+    code: t.exposeString('code', {
+      nullable: true,
+      description:
+        'The official code on the form, e.g. "1.a.Ak" (PEKPPP: number, aspect, prinsip).',
+    }),
+    component: t.exposeString('component', {
+      description: 'The methodology\'s component it scores into, e.g. "kebijakan".',
+    }),
+    name: t.exposeString('name', { description: 'Its wording on the form.' }),
+    weight: t.exposeFloat('weight', {
+      description: "Its weight within the component (a component's indicators add up to 100).",
+    }),
+    minLevel: t.int({ resolve: (i) => i.scale.min, description: 'Its lowest level.' }),
+    maxLevel: t.int({ resolve: (i) => i.scale.max, description: 'Its highest level.' }),
+    confirmed: t.exposeBoolean('confirmed', {
+      description:
+        'False where its wording or weight rests on secondary sources rather than a seen regulation.',
+    }),
+  }),
+});
+
+const ComponentRollUp = builder.enumType('ComponentRollUp', {
+  description: "How an instrument's indicator scores make a component's score.",
+  values: {
+    WEIGHTED_MEAN: {
+      description:
+        "The indicators' levels weighed by their weights within the component, on the component's scale.",
+    },
+  } as const,
+});
+
+export const InstrumentRef = builder.objectRef<Instrument>('Instrument').implement({
+  description:
+    "A methodology's instrument: the indicators an assessor scores for each lokus. Packages/scoring rolls them up into the components and the total; nobody types a total the instrument computes.",
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'e.g. "pekppp-2023".' }),
+    name: t.exposeString('name', { description: 'Official name of the form.' }),
+    componentRollUp: t.field({ type: ComponentRollUp, resolve: (i) => i.componentRollUp }),
+    indicators: t.field({
+      type: [IndicatorRef],
+      description: 'Its indicators, in the order of the form.',
+      resolve: (i) => i.indicators,
+    }),
+    confirmed: t.exposeBoolean('confirmed', {
+      description: 'False where parts of it rest on secondary sources (each indicator says which).',
+    }),
+    source: t.exposeString('source', { description: 'Where it comes from.' }),
+  }),
+});
+
 export const MethodologyRef = builder.objectRef<Methodology>('Methodology').implement({
   description:
     "A version of a framework's method: its scale, bands and weights, from packages/scoring.",
@@ -85,6 +143,13 @@ export const MethodologyRef = builder.objectRef<Methodology>('Methodology').impl
     }),
     precision: t.exposeInt('precision', {
       description: 'Decimals the method publishes (0: whole numbers).',
+    }),
+    instrument: t.field({
+      type: InstrumentRef,
+      nullable: true,
+      description:
+        "The instrument its lokus are scored with, indicator by indicator; null where the method's indicators are not published (the Ombudsman's) and lokus are recorded by component.",
+      resolve: (m) => instrumentOf(m),
     }),
   }),
 });

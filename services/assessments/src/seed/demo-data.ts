@@ -330,7 +330,7 @@ async function seedLokusDemo(
       source: demo.source,
       note: demo.note,
       lokus: {
-        create: lokus.map(({ scores: _none, ...l }) => l),
+        create: lokus.map(({ scores: _none, indicators: _neither, ...l }) => l),
       },
     },
   });
