@@ -112,7 +112,7 @@ describe('a lokus scored indicator by indicator (PEKPPP)', () => {
       __typename: 'RecordIndicatorScoresSuccess',
       lokus: { version: 2, score: null, components: [{ component: 'kebijakan', score: 3.55 }] },
     });
-    expect((data?.r as { lokus: Lokus }).lokus.missingIndicators).toHaveLength(21);
+    expect((data?.r as { lokus?: Lokus } | undefined)?.lokus?.missingIndicators).toHaveLength(21);
     const submit = await run<{ __typename: string; field: string }>(
       `mutation { r: submitAssessment(id: "${ASSESSMENT}") { __typename ... on MutationError { field message } } }`,
     );
