@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   IDENTITY_HEADER,
   PayloadTooLarge,
@@ -17,10 +19,24 @@ import { subgraphFailure } from './subgraphs.js';
  * limit, and an upload is streamed to the subgraph that owns it with a call token for that
  * subgraph. The subgraph decides who may upload, as it does for mutations.
  */
-export const UPLOAD_ROUTES: Readonly<Record<string, { subgraph: string; path: string }>> = {
+export const UPLOAD_ROUTES: Readonly<
+  Record<string, { subgraph: string; path: string; methods: readonly ('GET' | 'POST')[] }>
+> = {
   // Published results as CSV (see the assessments subgraph's import).
-  '/imports/results': { subgraph: 'assessments', path: '/imports/results' },
+  '/imports/results': { subgraph: 'assessments', path: '/imports/results', methods: ['POST'] },
+  // Bukti dukung: POST a multipart file for a lokus's indicator, GET one by id.
+  '/evidence': { subgraph: 'assessments', path: '/evidence', methods: ['GET', 'POST'] },
 };
+
+/** What a download passes on from the subgraph: the file's own description, nothing else. */
+const FILE_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'x-content-type-options',
+  'cache-control',
+  'repr-digest',
+];
 
 /** Long enough for a national import on the embedded database. */
 const UPLOAD_TIMEOUT_MS = 300_000;
@@ -42,11 +58,12 @@ export function uploadRoutes(options: {
   maxBytes: number;
 }): Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> {
   const handler =
-    ({ subgraph, path }: { subgraph: string; path: string }) =>
+    ({ subgraph, path, methods }: (typeof UPLOAD_ROUTES)[string]) =>
     async (req: IncomingMessage, res: ServerResponse) => {
-      if (req.method !== 'POST') {
-        res.setHeader('allow', 'POST');
-        return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Send the file with POST');
+      const method = (req.method ?? '') as 'GET' | 'POST';
+      if (!methods.includes(method)) {
+        res.setHeader('allow', methods.join(', '));
+        return sendError(res, 405, 'METHOD_NOT_ALLOWED', `Use ${methods.join(' or ')} here`);
       }
       const refusal = await options.admission.admit(req);
       if (refusal) return sendRefusal(req, res, refusal);
@@ -55,7 +72,7 @@ export function uploadRoutes(options: {
         return sendRefusal(req, res, {
           status: 401,
           code: 'UNAUTHENTICATED',
-          message: 'Uploads need a bearer token',
+          message: 'Files need a bearer token',
         });
       }
       const declared = Number(req.headers['content-length']);
@@ -68,15 +85,22 @@ export function uploadRoutes(options: {
       target.search = new URL(req.url ?? '/', 'http://gateway').search;
       let answer: Awaited<ReturnType<typeof undiciFetch>>;
       try {
+        const identityHeaders = {
+          [IDENTITY_HEADER]: await options.credentials(identity, subgraph),
+          [REQUEST_ID_HEADER]: String(req.headers[REQUEST_ID_HEADER]),
+        };
         answer = await undiciFetch(target, {
-          method: 'POST',
-          headers: {
-            'content-type': String(req.headers['content-type'] ?? 'application/octet-stream'),
-            [IDENTITY_HEADER]: await options.credentials(identity, subgraph),
-            [REQUEST_ID_HEADER]: String(req.headers[REQUEST_ID_HEADER]),
-          },
-          body: limited(req, options.maxBytes),
-          duplex: 'half',
+          method,
+          ...(method === 'POST'
+            ? {
+                headers: {
+                  'content-type': String(req.headers['content-type'] ?? 'application/octet-stream'),
+                  ...identityHeaders,
+                },
+                body: limited(req, options.maxBytes),
+                duplex: 'half' as const,
+              }
+            : { headers: identityHeaders }),
           dispatcher: options.dispatcher,
           signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
         });
@@ -94,10 +118,22 @@ export function uploadRoutes(options: {
           subgraph,
         });
       }
-      res.writeHead(answer.status, {
-        'content-type': answer.headers.get('content-type') ?? 'application/json',
-      });
-      res.end(Buffer.from(await answer.arrayBuffer()));
+      const headers: Record<string, string> = {};
+      for (const name of FILE_HEADERS) {
+        const value = answer.headers.get(name);
+        if (value !== null) headers[name] = value;
+      }
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
+      // Streamed both ways: a download is never held whole in the gateway's memory.
+      if (!answer.body) {
+        res.end();
+        return;
+      }
+      try {
+        await pipeline(Readable.fromWeb(answer.body as never), res);
+      } catch {
+        res.destroy();
+      }
     };
   return Object.fromEntries(
     Object.entries(UPLOAD_ROUTES).map(([route, target]) => [route, handler(target)]),

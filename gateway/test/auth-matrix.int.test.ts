@@ -73,6 +73,8 @@ const SIGNED_IN = 'F U U U U A A A A | U U U';
 const INDICATORS = `[${Array.from({ length: 30 }, (_, i) => `{ indicator: "${i + 1}", score: 3 }`).join(', ')}]`;
 /** Replaced, once the draft exists, by the id of its lokus (ids are made by the database). */
 const DRAFT_LOKUS = '__LOKUS_OF_THE_DRAFT__';
+/** Likewise, evidence attached to that lokus. */
+const DRAFT_EVIDENCE = '__EVIDENCE_OF_THE_DRAFT__';
 const RESULT = '__typename';
 
 const TABLE: readonly Row[] = [
@@ -331,6 +333,13 @@ const TABLE: readonly Row[] = [
     expect: ASSESSOR_OF_17,
   },
   {
+    field: 'removeEvidence',
+    subgraph: 'assessments',
+    // The first allowed caller removes it; later ones are told it is not found (a typed answer).
+    operation: `mutation { removeEvidence(id: "${DRAFT_EVIDENCE}") { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
     field: 'submitAssessment',
     subgraph: 'assessments',
     operation: `mutation { submitAssessment(id: "ipp-2024.17.01") { ${RESULT} } }`,
@@ -404,6 +413,7 @@ const TABLE: readonly Row[] = [
 let platform: Platform;
 let gateway: RunningGateway;
 let draftLokus = '';
+let draftEvidence = '';
 /** The call tokens each subgraph received, by subgraph, as a proxy in front of it saw them. */
 const received = new Map<string, string>();
 const proxies: Server[] = [];
@@ -497,6 +507,20 @@ beforeAll(async () => {
   draftLokus =
     (draft.data as { assessment: { lokus: { id: string }[] } }).assessment.lokus[0]?.id ?? '';
   expect(draftLokus).not.toBe('');
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' }), 'sk.pdf');
+  const attached = await fetch(
+    // The platform's own gateway: the capturing proxies here forward /graphql only.
+    new URL(`/evidence?lokusId=${draftLokus}&indicator=1`, platform.gateway.url),
+    {
+      method: 'POST',
+      headers: admin,
+      body: form,
+    },
+  );
+  const answer = (await attached.json()) as { evidence?: { id: string } };
+  expect(answer).toMatchObject({ evidence: { id: expect.any(String) } });
+  draftEvidence = answer.evidence?.id ?? '';
   await receiveFreshTokens();
   expect(received.size).toBe(4);
 }, 240_000);
@@ -582,7 +606,9 @@ describe('the auth matrix', () => {
       for (const [i, column] of COLUMNS.entries()) {
         const past = ['direct', 'bearer', 'replay'].includes(column);
         const url = past ? urlOf(row.subgraph) : gateway.url;
-        const operation = row.operation.replace(DRAFT_LOKUS, draftLokus);
+        const operation = row.operation
+          .replace(DRAFT_LOKUS, draftLokus)
+          .replace(DRAFT_EVIDENCE, draftEvidence);
         const got = classify(await ask(operation, headersFor(column), url));
         answered.push({ cell: `${row.field} × ${column}`, expected: expected[i] as Answer, got });
       }

@@ -536,7 +536,7 @@ describe('sign-in and roles', () => {
         );
       const anonymous = await run();
       expect(anonymous.code).toBe(2);
-      expect(anonymous.stderr).toContain('Uploads need a bearer token');
+      expect(anonymous.stderr).toContain('Files need a bearer token');
       const token = await platform.token({ sub: 'admin@kemenpan.test', role: 'admin' });
       const refused = await run('--token', token);
       expect(refused.code).toBe(1);

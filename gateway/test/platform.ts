@@ -2,7 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startSpbeSubgraph } from '@kemenpanrb/spbe-subgraph';
-import { startTestSubgraph as startAssessments } from '@mutu/assessments/testing';
+import {
+  startTestSubgraph as startAssessments,
+  type TestEvidence,
+} from '@mutu/assessments/testing';
 import { startTestSubgraph as startEngagement } from '@mutu/engagement/testing';
 import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import {
@@ -61,10 +64,15 @@ export async function startPlatform(
     env?: Record<string, string>;
     organisationsLogger?: Logger;
     gatewayLogger?: Logger;
+    /** Where the assessments subgraph keeps evidence: a temporary directory by default. */
+    evidence?: TestEvidence;
   } = {},
 ): Promise<Platform> {
   const organisations = await startOrganisations({ logger: options.organisationsLogger });
-  const assessments = await startAssessments({ organisationsUrl: organisations.url });
+  const assessments = await startAssessments({
+    organisationsUrl: organisations.url,
+    evidence: options.evidence,
+  });
   const engagement = await startEngagement({ organisationsUrl: organisations.url });
   const gatewayKey = await testKeys.gateway();
   const spbe = await startSpbeSubgraph({ port: 0, gatewayKeys: jwksOf(gatewayKey) });

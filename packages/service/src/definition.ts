@@ -29,4 +29,9 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   readonly readiness: Record<string, Probe>;
   /** Routes by path, each behind the same call-token check as /graphql. */
   readonly routes?: Readonly<Record<string, ServiceRoute>>;
+  /**
+   * Periodic work while the process serves (the evidence sweep); started after the server
+   * listens, stopped before the database closes. Tests call the work itself instead.
+   */
+  background?(logger: Logger): { stop(): Promise<void> };
 }

@@ -29,16 +29,15 @@ export async function runService<TContext extends BaseContext>(
   if (service.seed && (env.SEED_ON_START ?? String(db.embedded)) === 'true') {
     console.log(`${service.name}: ${await service.seed()}`);
   }
-  const server = await serveService(service, trust, {
-    port: env.PORT,
-    host: env.HOST,
-    logger: createLogger(service.name, env.LOG_LEVEL),
-  });
+  const logger = createLogger(service.name, env.LOG_LEVEL);
+  const server = await serveService(service, trust, { port: env.PORT, host: env.HOST, logger });
+  const background = service.background?.(logger);
   console.log(
     `${service.name} subgraph on ${server.url}${db.embedded ? ` (embedded PostgreSQL in ${env.DATA_DIR})` : ''}`,
   );
   closeOnSignals(service.name, async () => {
     await server.close();
+    await background?.stop();
     await service.disconnect();
     await db.close();
   });

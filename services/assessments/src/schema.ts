@@ -3,6 +3,7 @@ import './methods/schema.js';
 import './cycles/schema.js';
 import './assessments/schema.js';
 import './results/schema.js';
+import './evidence/schema.js';
 import './history/schema.js';
 import './import/schema.js';
 

@@ -2,7 +2,10 @@ import type { ServiceDefinition } from '@mutu/service';
 import { createApollo, createContext, readiness } from './app.js';
 import type { Context } from './builder.js';
 import { connectPrisma, disconnectPrisma, prisma } from './db.js';
-import { MIGRATIONS_DIR } from './env.js';
+import { loadEnv, MIGRATIONS_DIR } from './env.js';
+import { sweepEvidence } from './evidence/commands.js';
+import { evidenceRoute } from './evidence/route.js';
+import { configureEvidenceFromEnv, evidenceStore } from './evidence/settings.js';
 import { importResultsRoute } from './import/route.js';
 import { seedDemoData } from './seed/demo-data.js';
 
@@ -10,7 +13,10 @@ import { seedDemoData } from './seed/demo-data.js';
 export const service: ServiceDefinition<Context> = {
   name: 'assessments',
   migrationsDir: MIGRATIONS_DIR,
-  connect: connectPrisma,
+  connect(url, options) {
+    configureEvidenceFromEnv(process.env, loadEnv().DATA_DIR);
+    return connectPrisma(url, options);
+  },
   disconnect: disconnectPrisma,
   async seed() {
     const report = await seedDemoData(prisma());
@@ -20,5 +26,19 @@ export const service: ServiceDefinition<Context> = {
   createContext,
   readiness,
   // CSV files arrive on a route of their own, streamed by the gateway, never as a GraphQL string.
-  routes: { '/imports/results': importResultsRoute },
+  routes: { '/imports/results': importResultsRoute, '/evidence': evidenceRoute },
+  background(logger) {
+    const minutes = evidenceStore().settings.sweepMinutes;
+    if (minutes === 0) return { stop: async () => {} };
+    const timer = setInterval(async () => {
+      try {
+        const report = await sweepEvidence();
+        logger.info({ sweep: report }, 'evidence sweep');
+      } catch (error) {
+        logger.error({ err: error }, 'evidence sweep failed');
+      }
+    }, minutes * 60_000);
+    timer.unref();
+    return { stop: async () => clearInterval(timer) };
+  },
 };

@@ -1,16 +1,35 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestService, type TestService } from '@mutu/service/testing';
+import { directoryStore, type ObjectStore } from '@mutu/storage';
 import { prisma } from './db.js';
+import { type EvidenceSettings, evidenceSettings, useEvidenceStore } from './evidence/settings.js';
 import { service } from './service.js';
 
 export type TestSubgraph = TestService;
 
+export interface TestEvidence {
+  /** Where evidence goes; a fresh temporary directory when omitted. */
+  readonly store?: ObjectStore;
+  readonly settings?: Partial<EvidenceSettings>;
+}
+
 /**
  * This subgraph on port 0 over its own migrated, seeded database, checking organisation ids
- * against the organisations subgraph at `organisationsUrl`. Close it in `afterAll`.
+ * against the organisations subgraph at `organisationsUrl`, with evidence in `evidence.store`.
+ * Close it in `afterAll`.
  */
-export const startTestSubgraph = (
-  options: Parameters<typeof startTestService>[1] = {},
-): Promise<TestSubgraph> => startTestService(service, options);
+export async function startTestSubgraph(
+  options: Parameters<typeof startTestService>[1] & { evidence?: TestEvidence } = {},
+): Promise<TestSubgraph> {
+  const { evidence, ...rest } = options;
+  useEvidenceStore(
+    evidence?.store ?? directoryStore(await mkdtemp(join(tmpdir(), 'mutu-evidence-'))),
+    { ...evidenceSettings({}), ...evidence?.settings },
+  );
+  return startTestService(service, rest);
+}
 
 /** Row counts of every table: a refused write must leave them exactly as they were. */
 export async function tableCounts() {
@@ -20,6 +39,15 @@ export async function tableCounts() {
     assessments: await db.assessment.count(),
     lokus: await db.lokus.count(),
     scores: await db.componentScore.count(),
+    indicators: await db.indicatorScore.count(),
+    evidence: await db.evidence.count(),
     audit: await db.auditEntry.count(),
   };
+}
+
+/** Every object in an evidence store: a refused upload must leave none behind. */
+export async function storedObjects(store: ObjectStore): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const object of store.list()) keys.push(object.key);
+  return keys.sort();
 }

@@ -48,3 +48,14 @@ export function mayReadSnapshot(
     subjectId: subjectOfAssessment(entry.entityId),
   });
 }
+
+/**
+ * Who may list and download an assessment's evidence (bukti dukung), whatever its status:
+ * administrators and the assessors of the region that holds its subject. Evidence carries what
+ * the scores do not publish (names, letters, photographs of offices), so even a published
+ * assessment's stays with those who assess.
+ */
+export function mayReadEvidence(identity: Identity, subjectId: string): boolean {
+  const scopes = scopesOf(identity);
+  return scopes.admin || scopes.assessorOf(subjectId);
+}

@@ -18,6 +18,7 @@ import {
   InvalidInputError,
   NotFoundError,
 } from '../errors.js';
+import { copyEvidence, evidenceHashesOf, releaseObjects } from '../evidence/commands.js';
 import type { Assessment, Prisma } from '../generated/prisma/client.js';
 import type { AssessmentStatus } from '../generated/prisma/enums.js';
 import { assessmentId, assessmentKey } from '../ids.js';
@@ -244,7 +245,7 @@ function createAssessmentInTransaction(
   }, INTERACTIVE_TRANSACTION);
 }
 
-function assertDraft(assessment: Assessment, field: string): void {
+export function assertDraft(assessment: Assessment, field: string): void {
   if (assessment.status !== 'DRAFT') {
     throw new IllegalTransitionError(
       `Scores change only while an assessment is DRAFT; ${assessment.id} is ${assessment.status}${
@@ -286,10 +287,18 @@ export async function removeLokus(
   unitId: string,
   actor: string,
 ) {
-  return changeDraft(id, expectedVersion, actor, 'remove-lokus', async (tx) => {
-    const { count } = await tx.lokus.deleteMany({ where: { assessmentId: id, unitId } });
-    if (count === 0) throw new NotFoundError('unitId', unitId, `lokus of ${id}`);
+  let hashes: string[] = [];
+  const after = await changeDraft(id, expectedVersion, actor, 'remove-lokus', async (tx) => {
+    const lokus = await tx.lokus.findUnique({
+      where: { assessmentId_unitId: { assessmentId: id, unitId } },
+    });
+    if (!lokus) throw new NotFoundError('unitId', unitId, `lokus of ${id}`);
+    hashes = await evidenceHashesOf(tx, { lokusId: lokus.id });
+    // Its evidence rows go with it (cascade); their bytes once nothing else names them.
+    await tx.lokus.delete({ where: { id: lokus.id } });
   });
+  await releaseObjects(hashes);
+  return after;
 }
 
 /**
@@ -606,6 +615,12 @@ function correctInTransaction(id: string, why: string, actor: string) {
       })),
       actor,
     );
+    // The published revision's evidence stays as it is; the correction gets rows of its own.
+    const copies = await tx.lokus.findMany({ where: { assessmentId: nextId } });
+    for (const l of lokus) {
+      const copy = copies.find((c) => c.unitId === l.unitId);
+      if (copy) await copyEvidence(tx, l.id, copy.id);
+    }
     const created = await loadAssessment(tx, nextId, 'id');
     await audit(tx, { type: 'Assessment', id: nextId }, 'correct', actor, published, created, why);
     return created;

@@ -19,7 +19,7 @@ import {
 } from './commands.js';
 
 /** The subject whose assessor may score a lokus: '' for an unknown lokus (nobody's). */
-async function subjectOfLokus(lokusId: string): Promise<string> {
+export async function subjectOfLokus(lokusId: string): Promise<string> {
   const found = await prisma().lokus.findUnique({
     where: { id: lokusId },
     select: { assessment: { select: { subjectId: true } } },
@@ -251,7 +251,7 @@ function indicatorOf(methodologyId: string, key: string) {
   return found;
 }
 
-const Lokus = builder.prismaObject('Lokus', {
+export const Lokus = builder.prismaObject('Lokus', {
   description:
     'A lokus: one of the service units sampled to assess a government (e.g. Dinas Kesehatan, Dukcapil, a puskesmas), with its own component scores. A government scored as a whole has one lokus, itself. Where the methodology has an instrument (PEKPPP), the lokus is scored indicator by indicator and its components and total follow.',
   fields: (t) => ({

@@ -1,0 +1,77 @@
+import { Lokus, subjectOfLokus } from '../assessments/schema.js';
+import { builder } from '../builder.js';
+import { prisma } from '../db.js';
+import { MUTATION_ERRORS } from '../errors.js';
+import { mayReadEvidence } from '../visibility.js';
+import { removeEvidence } from './commands.js';
+import { downloadPath } from './route.js';
+
+const Evidence = builder.prismaObject('Evidence', {
+  description:
+    'Bukti dukung: a document proving an indicator of a lokus (a decree, a photograph of the service room, a survey report). Uploaded on POST /evidence, downloaded on GET /evidence?id=..., both through the gateway; kept by the sha256 of its bytes. Evidence of a published revision never changes: a correction carries it into its own revision.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    indicator: t.exposeString('indicator', {
+      description:
+        "The instrument's indicator key it proves; where the method has no instrument, a component key.",
+    }),
+    fileName: t.exposeString('fileName', { description: 'The name it was uploaded with.' }),
+    mediaType: t.exposeString('mediaType', {
+      description: 'Its type as read from its bytes, never from its name.',
+    }),
+    size: t.exposeInt('size', { description: 'Bytes.' }),
+    sha256: t.exposeString('sha256', {
+      description: 'The hash its bytes are kept and checked by.',
+    }),
+    uploadedBy: t.exposeString('uploadedBy', { description: 'Who uploaded it: a token subject.' }),
+    uploadedAt: t.expose('uploadedAt', { type: 'DateTime' }),
+    downloadPath: t.string({
+      description: "Where the gateway serves it (with the caller's bearer token).",
+      resolve: (e) => downloadPath(e.id),
+    }),
+  }),
+});
+
+builder.prismaObjectField(Lokus, 'evidence', (t) =>
+  t.field({
+    type: [Evidence],
+    nullable: true,
+    description:
+      "Its evidence, by indicator and upload time: for administrators and the assessors of the subject's region only (visibility.ts), whatever the assessment's status.",
+    select: { id: true, assessment: { select: { subjectId: true } } },
+    // The selection is not loaded yet when scopes are checked on a lokus a mutation returned.
+    authScopes: async (l, _args, ctx) =>
+      mayReadEvidence(
+        ctx.identity,
+        (l as Partial<typeof l>).assessment?.subjectId ?? (await subjectOfLokus(l.id)),
+      ),
+    resolve: (l) =>
+      prisma().evidence.findMany({
+        where: { lokusId: l.id },
+        orderBy: [{ indicator: 'asc' }, { uploadedAt: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+);
+
+/** The subject whose assessors may remove a piece of evidence: '' when there is none. */
+async function subjectOfEvidence(id: string): Promise<string> {
+  const found = await prisma().evidence.findUnique({
+    where: { id },
+    select: { lokus: { select: { assessment: { select: { subjectId: true } } } } },
+  });
+  return found?.lokus.assessment.subjectId ?? '';
+}
+
+builder.mutationField('removeEvidence', (t) =>
+  t.field({
+    type: Lokus,
+    description:
+      "Removes a piece of evidence from a lokus of a DRAFT assessment; its bytes go once no evidence names them. A published revision's evidence stays: correct the assessment instead.",
+    authScopes: async (_root, args) => ({
+      $any: { admin: true, assessorOf: await subjectOfEvidence(String(args.id)) },
+    }),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'lokus' } },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => removeEvidence(String(args.id), ctx.identity.sub),
+  }),
+);
