@@ -340,6 +340,18 @@ const TABLE: readonly Row[] = [
     expect: ASSESSOR_OF_17,
   },
   {
+    field: 'recordVerification',
+    subgraph: 'assessments',
+    operation: `mutation { recordVerification(lokusId: "${DRAFT_LOKUS}", expectedVersion: 99, input: { stage: ADMINISTRATIVE, decision: ACCEPT }) { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
+    field: 'resubmitLokus',
+    subgraph: 'assessments',
+    operation: `mutation { resubmitLokus(lokusId: "${DRAFT_LOKUS}", expectedVersion: 99) { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
     field: 'submitAssessment',
     subgraph: 'assessments',
     operation: `mutation { submitAssessment(id: "ipp-2024.17.01") { ${RESULT} } }`,

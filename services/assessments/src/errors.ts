@@ -27,6 +27,11 @@ export class AlreadyExistsError extends MutationError {
   }
 }
 
+/** A verifier deciding on a lokus they scored themselves. */
+export class SelfVerificationError extends MutationError {
+  override readonly name = 'SelfVerificationError';
+}
+
 /** This subgraph's typed errors as the schema shows them; every mutation lists these. */
 export const MUTATION_ERRORS = defineMutationErrors(builder, [
   ...SHARED_MUTATION_ERRORS,
@@ -43,5 +48,10 @@ export const MUTATION_ERRORS = defineMutationErrors(builder, [
     description:
       "The cycle, or the subject's assessment in the cycle, is already recorded; `existingId` names it.",
     fields: { existingId: 'string' },
+  },
+  {
+    name: 'SelfVerificationError',
+    error: SelfVerificationError,
+    description: 'The verifier scored the lokus: verification is always by someone else.',
   },
 ]);

@@ -4,6 +4,7 @@ import './cycles/schema.js';
 import './assessments/schema.js';
 import './results/schema.js';
 import './evidence/schema.js';
+import './verification/schema.js';
 import './history/schema.js';
 import './import/schema.js';
 

@@ -41,6 +41,7 @@ export async function tableCounts() {
     scores: await db.componentScore.count(),
     indicators: await db.indicatorScore.count(),
     evidence: await db.evidence.count(),
+    verifications: await db.verification.count(),
     audit: await db.auditEntry.count(),
   };
 }

@@ -97,7 +97,7 @@ async function writeLokus(
   expectedVersion?: number,
 ) {
   for (const l of lokus) {
-    const totals = { exactTotal: l.exactTotal, total: l.total };
+    const totals = { exactTotal: l.exactTotal, total: l.total, assessedBy: actor };
     const existing = await tx.lokus.findUnique({
       where: { assessmentId_unitId: { assessmentId: assessment, unitId: l.unitId } },
     });
@@ -323,7 +323,7 @@ export async function recordIndicatorScores(
     });
     if (!lokus) throw new NotFoundError('lokusId', lokusId, 'lokus');
     const before = await loadAssessment(tx, lokus.assessmentId, 'lokusId');
-    assertDraft(before, 'lokusId');
+    assertLokusEditable(before, lokus, 'lokusId');
     const methodology = methodologyOf(before.methodologyId);
     if (!instrumentOf(methodology)) {
       throw new InvalidInputError(
@@ -348,15 +348,45 @@ export async function recordIndicatorScores(
   }, INTERACTIVE_TRANSACTION);
 }
 
-/** Stores a draft's new total and version, refusing if it stopped being a draft meanwhile. */
+/**
+ * Stores an assessment's new total and version after a change to one of its lokus, refusing if
+ * its status moved meanwhile.
+ */
 async function retotalDraft(tx: Tx, before: Assessment, field: string) {
   const total = await retotal(tx, before, field);
   const { count } = await tx.assessment.updateMany({
-    where: { id: before.id, status: 'DRAFT' },
+    where: { id: before.id, status: before.status },
     data: { total, version: { increment: 1 } },
   });
-  if (count === 0) assertDraft(await loadAssessment(tx, before.id, field), field);
+  if (count === 0) {
+    const now = await loadAssessment(tx, before.id, field);
+    throw new IllegalTransitionError(
+      `${now.id} changed to ${now.status} meanwhile; reload it`,
+      field,
+      now.status,
+    );
+  }
   return loadAssessment(tx, before.id, field);
+}
+
+/**
+ * A lokus's scores and evidence change while its assessment is a DRAFT, and after submission
+ * while a verifier has returned it to its assessor; never otherwise.
+ */
+export function assertLokusEditable(
+  assessment: Assessment,
+  lokus: { unitId: string; review: string; stage: string | null },
+  field: string,
+): void {
+  if (assessment.status === 'SUBMITTED' && lokus.review === 'RETURNED') return;
+  if (assessment.status === 'SUBMITTED') {
+    throw new IllegalTransitionError(
+      `${assessment.id} is SUBMITTED and lokus ${lokus.unitId} is ${lokus.review}${lokus.stage ? ` at stage ${lokus.stage}` : ''}: it changes only once a verifier returns it`,
+      field,
+      assessment.status,
+    );
+  }
+  assertDraft(assessment, field);
 }
 
 /**
@@ -534,11 +564,26 @@ export async function advanceAssessment(
         changed.status,
       );
     }
+    await tx.lokus.updateMany({
+      where: { assessmentId: id },
+      data: LOKUS_REVIEW_AFTER[step],
+    });
     const after = await loadAssessment(tx, id, 'id');
     await audit(tx, { type: 'Assessment', id }, step, actor, before, after, why);
     return after;
   }, INTERACTIVE_TRANSACTION);
 }
+
+/**
+ * What each step of the whole assessment does to its lokus: submitting puts each in the first
+ * stage of verification; an administrator's verify accepts them all at once (results verified
+ * outside Mutu); returning the whole assessment gives them all back to the assessor.
+ */
+const LOKUS_REVIEW_AFTER = {
+  submit: { review: 'IN_REVIEW', stage: 'ADMINISTRATIVE' },
+  verify: { review: 'ACCEPTED', stage: null },
+  return: { review: 'DRAFTING', stage: null },
+} as const;
 
 /**
  * Starts a correction of a published assessment: a new DRAFT revision with the same lokus and

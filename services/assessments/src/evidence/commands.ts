@@ -1,7 +1,7 @@
 import { instrumentOf } from '@mutu/scoring';
 import { INTERACTIVE_TRANSACTION } from '@mutu/service';
 import type { Spooled } from '@mutu/storage';
-import { assertDraft } from '../assessments/commands.js';
+import { assertLokusEditable } from '../assessments/commands.js';
 import { prisma } from '../db.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { Evidence } from '../generated/prisma/client.js';
@@ -40,7 +40,7 @@ export async function attachmentTarget(
     include: { assessment: true },
   });
   if (!lokus) throw new NotFoundError('lokusId', lokusId, 'lokus');
-  assertDraft(lokus.assessment, 'lokusId');
+  assertLokusEditable(lokus.assessment, lokus, 'lokusId');
   const methodology = methodologyOf(lokus.assessment.methodologyId);
   const instrument = instrumentOf(methodology);
   const keys = instrument
@@ -80,7 +80,7 @@ export async function attachEvidence(
         include: { assessment: true },
       });
       if (!lokus) throw new NotFoundError('lokusId', target.lokusId, 'lokus');
-      assertDraft(lokus.assessment, 'lokusId');
+      assertLokusEditable(lokus.assessment, lokus, 'lokusId');
       const used = await tx.evidence.aggregate({
         where: { lokusId: lokus.id },
         _count: { _all: true },
@@ -139,7 +139,7 @@ export async function removeEvidence(id: string, actor: string) {
       include: { lokus: { include: { assessment: true } } },
     });
     if (!evidence) throw new NotFoundError('id', id, 'evidence');
-    assertDraft(evidence.lokus.assessment, 'id');
+    assertLokusEditable(evidence.lokus.assessment, evidence.lokus, 'id');
     await lock(tx, evidence.sha256);
     await tx.evidence.delete({ where: { id } });
     const { lokus, ...row } = evidence;

@@ -457,7 +457,7 @@ async function write(
     if (row.lokus) {
       const lokusId = randomUUID();
       const { unitId, exactTotal, total } = row.lokus;
-      lokus.push({ id: lokusId, assessmentId: id, unitId, exactTotal, total });
+      lokus.push({ id: lokusId, assessmentId: id, unitId, exactTotal, total, review: 'ACCEPTED' });
       scores.push(...row.lokus.scores.map((s) => ({ lokusId, ...s })));
     }
     audit.push(

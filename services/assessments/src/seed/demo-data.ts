@@ -330,7 +330,10 @@ async function seedLokusDemo(
       source: demo.source,
       note: demo.note,
       lokus: {
-        create: lokus.map(({ scores: _none, indicators: _neither, ...l }) => l),
+        create: lokus.map(({ scores: _none, indicators: _neither, ...l }) => ({
+          ...l,
+          review: 'ACCEPTED' as const,
+        })),
       },
     },
   });
