@@ -135,6 +135,12 @@ const TABLE: readonly Row[] = [
   },
   { field: 'cycles', subgraph: 'assessments', operation: '{ cycles { id } }', expect: READ },
   {
+    field: 'assessments',
+    subgraph: 'assessments',
+    operation: '{ assessments(first: 2, filter: { cycleId: "ipp-2024" }) { totalCount } }',
+    expect: READ,
+  },
+  {
     field: 'assessment',
     subgraph: 'assessments',
     operation: '{ assessment(id: "ipp-2024.15.01") { score } }',

@@ -95,7 +95,8 @@ export const SCOPE_AUTH_OPTIONS = {
 export function subgraphParts<L>(options: {
   schema: GraphQLSchema;
   database: () => { $queryRaw(query: TemplateStringsArray): Promise<unknown> };
-  createLoaders: () => L;
+  /** Per request; loaders that count or filter by visibility are made for the caller. */
+  createLoaders: (identity: Identity) => L;
 }) {
   return {
     createApollo: (logger?: Logger): ApolloServer<SubgraphContext<L>> =>
@@ -105,7 +106,7 @@ export function subgraphParts<L>(options: {
     } satisfies Record<string, Probe>,
     // The call token was verified by the shared start-up before the context is made.
     createContext: ({ identity, requestId }: RequestInfo): SubgraphContext<L> => ({
-      loaders: options.createLoaders(),
+      loaders: options.createLoaders(identity),
       identity,
       requestId,
     }),

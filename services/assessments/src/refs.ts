@@ -9,6 +9,10 @@ export const OrganisationRef = builder
   .externalRef('Organisation', builder.selection<{ id: string }>('id'))
   .implement({ externalFields: (t) => ({ id: t.id() }) });
 
+export const ProvinceRef = builder
+  .externalRef('Province', builder.selection<{ code: string }>('code'))
+  .implement({ externalFields: (t) => ({ code: t.id() }) });
+
 /** A reference the gateway resolves through the organisations subgraph. */
 export const organisationRef = (id: string) => ({ id });
 

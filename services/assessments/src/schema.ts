@@ -5,6 +5,7 @@ import './assessments/schema.js';
 import './results/schema.js';
 import './evidence/schema.js';
 import './verification/schema.js';
+import './worklists/schema.js';
 import './history/schema.js';
 import './import/schema.js';
 

@@ -59,3 +59,19 @@ export function mayReadEvidence(identity: Identity, subjectId: string): boolean 
   const scopes = scopesOf(identity);
   return scopes.admin || scopes.assessorOf(subjectId);
 }
+
+/** Assessments whose subject lies in a region ("17", "17.01"): the region's own government too. */
+export function subjectWithin(code: string): Prisma.AssessmentWhereInput {
+  return { OR: [{ subjectId: code }, { subjectId: { startsWith: `${code}.` } }] };
+}
+
+/**
+ * The assessments an identity works on, as a database filter: every one for administrators,
+ * those whose subject lies in an assessor's regions (the rule of `coversOrganisation`, which
+ * decides their writes), none for anyone else. Worklist queues are narrowed by it.
+ */
+export function assessmentsWorkedBy(identity: Identity): Prisma.AssessmentWhereInput {
+  if (identity.role === 'admin') return {};
+  if (identity.role !== 'assessor' || identity.regions.length === 0) return { id: { in: [] } };
+  return { OR: identity.regions.map(subjectWithin) };
+}

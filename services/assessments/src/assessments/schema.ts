@@ -27,6 +27,18 @@ export async function subjectOfLokus(lokusId: string): Promise<string> {
   return found?.assessment.subjectId ?? '';
 }
 
+/**
+ * The subject of a lokus a guarded field resolves on: from the field's selection where the
+ * lokus was loaded by a query, else looked up (a lokus a mutation returned is loaded whole,
+ * before the selection, when scopes are checked).
+ */
+export async function subjectOfLoadedLokus(lokus: {
+  id: string;
+  assessment?: { subjectId: string };
+}): Promise<string> {
+  return lokus.assessment?.subjectId ?? subjectOfLokus(lokus.id);
+}
+
 export const AssessmentStatus = builder.enumType('AssessmentStatus', {
   description: 'Where an assessment stands in its workflow.',
   values: {

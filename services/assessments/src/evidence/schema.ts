@@ -1,4 +1,4 @@
-import { Lokus, subjectOfLokus } from '../assessments/schema.js';
+import { Lokus, subjectOfLoadedLokus } from '../assessments/schema.js';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
@@ -39,12 +39,8 @@ builder.prismaObjectField(Lokus, 'evidence', (t) =>
     description:
       "Its evidence, by indicator and upload time: for administrators and the assessors of the subject's region only (visibility.ts), whatever the assessment's status.",
     select: { id: true, assessment: { select: { subjectId: true } } },
-    // The selection is not loaded yet when scopes are checked on a lokus a mutation returned.
     authScopes: async (l, _args, ctx) =>
-      mayReadEvidence(
-        ctx.identity,
-        (l as Partial<typeof l>).assessment?.subjectId ?? (await subjectOfLokus(l.id)),
-      ),
+      mayReadEvidence(ctx.identity, await subjectOfLoadedLokus(l)),
     resolve: (l) =>
       prisma().evidence.findMany({
         where: { lokusId: l.id },

@@ -1,11 +1,11 @@
-import { Lokus, subjectOfLokus } from '../assessments/schema.js';
+import { Lokus, subjectOfLoadedLokus, subjectOfLokus } from '../assessments/schema.js';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import { mayReadEvidence } from '../visibility.js';
 import { decideStage, resubmitLokus } from './commands.js';
 
-const VerificationStage = builder.enumType('VerificationStage', {
+export const VerificationStage = builder.enumType('VerificationStage', {
   description: 'The stages a submitted lokus is verified in, in this order.',
   values: {
     ADMINISTRATIVE: {
@@ -17,7 +17,7 @@ const VerificationStage = builder.enumType('VerificationStage', {
   } as const,
 });
 
-const ReviewState = builder.enumType('ReviewState', {
+export const ReviewState = builder.enumType('ReviewState', {
   description: 'Where a lokus stands in its verification.',
   values: {
     DRAFTING: { description: 'Being scored by its assessor.' },
@@ -68,17 +68,23 @@ builder.prismaObjectFields(Lokus, (t) => ({
     nullable: true,
     description: 'The stage it waits in (IN_REVIEW) or was returned from (RETURNED).',
   }),
-  assessedBy: t.exposeString('assessedBy', {
+  assessedBy: t.string({
     nullable: true,
-    description: 'Who last scored it; a verifier may not be this person.',
+    description:
+      "Who last scored it (a token subject); a verifier may not be this person. For administrators and the assessors of the subject's region.",
+    select: { assessedBy: true, assessment: { select: { subjectId: true } } },
+    authScopes: async (l, _args, ctx) =>
+      mayReadEvidence(ctx.identity, await subjectOfLoadedLokus(l)),
+    resolve: (l) => l.assessedBy,
   }),
   verifications: t.field({
     type: [Verification],
     nullable: true,
     description:
       "Every stage decision on it, oldest first, with the comments per indicator: for administrators and the assessors of the subject's region.",
-    select: { id: true },
-    authScopes: async (l, _args, ctx) => mayReadEvidence(ctx.identity, await subjectOfLokus(l.id)),
+    select: { id: true, assessment: { select: { subjectId: true } } },
+    authScopes: async (l, _args, ctx) =>
+      mayReadEvidence(ctx.identity, await subjectOfLoadedLokus(l)),
     resolve: (l) =>
       prisma().verification.findMany({
         where: { lokusId: l.id },
