@@ -167,10 +167,11 @@ describe.each(STORES)(
       };
       expect(await storedObjects(store)).toEqual([createHash('sha256').update(PDF).digest('hex')]);
 
+      const draft = await ok('{ assessment(id: "ipp-2032.17.71") { version } }', {}, assessor);
       await step(
         'submitAssessment',
-        'mutation { submitAssessment(id: "ipp-2032.17.71") { __typename } }',
-        {},
+        'mutation($v: Int!) { submitAssessment(id: "ipp-2032.17.71", expectedVersion: $v) { __typename } }',
+        { v: (draft.assessment as { version: number }).version },
         assessor,
       );
       expect(await queue('TO_SCORE', assessor)).toEqual([]);

@@ -360,32 +360,32 @@ const TABLE: readonly Row[] = [
   {
     field: 'submitAssessment',
     subgraph: 'assessments',
-    operation: `mutation { submitAssessment(id: "ipp-2024.17.01") { ${RESULT} } }`,
+    operation: `mutation { submitAssessment(id: "ipp-2024.17.01", expectedVersion: 99) { ${RESULT} } }`,
     expect: ASSESSOR_OF_17,
   },
   {
     field: 'correctAssessment',
     subgraph: 'assessments',
-    operation: `mutation { correctAssessment(id: "ipp-2024.17.01", reason: "matrix") { ${RESULT} } }`,
+    operation: `mutation { correctAssessment(id: "ipp-2024.17.01", expectedVersion: 99, reason: "matrix") { ${RESULT} } }`,
     expect: ASSESSOR_OF_17,
   },
   // Verifying, returning and publishing are the supervising body's, never the assessor's own.
   {
     field: 'verifyAssessment',
     subgraph: 'assessments',
-    operation: `mutation { verifyAssessment(id: "ipp-2024.17.01") { ${RESULT} } }`,
+    operation: `mutation { verifyAssessment(id: "ipp-2024.17.01", expectedVersion: 99) { ${RESULT} } }`,
     expect: ADMIN_ONLY,
   },
   {
     field: 'returnAssessment',
     subgraph: 'assessments',
-    operation: `mutation { returnAssessment(id: "ipp-2024.17.01", reason: "matrix") { ${RESULT} } }`,
+    operation: `mutation { returnAssessment(id: "ipp-2024.17.01", expectedVersion: 99, reason: "matrix") { ${RESULT} } }`,
     expect: ADMIN_ONLY,
   },
   {
     field: 'publishAssessment',
     subgraph: 'assessments',
-    operation: `mutation { publishAssessment(id: "ipp-2024.17.01") { ${RESULT} } }`,
+    operation: `mutation { publishAssessment(id: "ipp-2024.17.01", expectedVersion: 99) { ${RESULT} } }`,
     expect: ADMIN_ONLY,
   },
   {

@@ -449,7 +449,7 @@ describe('sign-in and roles', () => {
       status: 'PUBLISHED',
     });
     const verify = await query(
-      'mutation { verifyAssessment(id: "ipp-2024.64.08") { __typename } }',
+      'mutation { verifyAssessment(id: "ipp-2024.64.08", expectedVersion: 1) { __typename } }',
       undefined,
       kaltim,
     );

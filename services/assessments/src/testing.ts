@@ -52,3 +52,12 @@ export async function storedObjects(store: ObjectStore): Promise<string[]> {
   for await (const object of store.list()) keys.push(object.key);
   return keys.sort();
 }
+
+/** An assessment's version, as a client reads it before a workflow step. */
+export async function assessmentVersion(id: string): Promise<number> {
+  const found = await prisma().assessment.findUniqueOrThrow({
+    where: { id },
+    select: { version: true },
+  });
+  return found.version;
+}

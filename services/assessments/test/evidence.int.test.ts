@@ -281,7 +281,16 @@ describe.each(stores)('evidence on %s', (_where, makeStore) => {
   it("never changes a submitted or published revision's evidence; a correction carries it", async () => {
     const mutate = (q: string, as: Identity = ADMIN) =>
       query<Record<string, { __typename: string }>>(q, as);
-    await mutate(`mutation { submitAssessment(id: "${ASSESSMENT}") { __typename } }`, ASSESSOR);
+    const version = async () =>
+      (
+        await query<{ assessment: { version: number } }>(
+          `{ assessment(id: "${ASSESSMENT}") { version } }`,
+        )
+      ).data?.assessment.version;
+    await mutate(
+      `mutation { submitAssessment(id: "${ASSESSMENT}", expectedVersion: ${await version()}) { __typename } }`,
+      ASSESSOR,
+    );
     const late = await upload({ bytes: pdf(5) });
     expect([late.status, late.error?.code, late.error?.field]).toEqual([
       409,
@@ -298,11 +307,15 @@ describe.each(stores)('evidence on %s', (_where, makeStore) => {
     );
     expect(refused.data?.removeEvidence).toMatchObject({ __typename: 'IllegalTransitionError' });
 
-    await mutate(`mutation { verifyAssessment(id: "${ASSESSMENT}") { __typename } }`);
+    await mutate(
+      `mutation { verifyAssessment(id: "${ASSESSMENT}", expectedVersion: ${await version()}) { __typename } }`,
+    );
     await mutate('mutation { closeCycle(id: "ipp-2028") { __typename } }');
-    await mutate(`mutation { publishAssessment(id: "${ASSESSMENT}") { __typename } }`);
+    await mutate(
+      `mutation { publishAssessment(id: "${ASSESSMENT}", expectedVersion: ${await version()}) { __typename } }`,
+    );
     const corrected = await mutate(
-      `mutation { correctAssessment(id: "${ASSESSMENT}", reason: "Bukti dukung SKM diperbarui") { __typename } }`,
+      `mutation { correctAssessment(id: "${ASSESSMENT}", expectedVersion: ${await version()}, reason: "Bukti dukung SKM diperbarui") { __typename } }`,
     );
     expect(corrected.data?.correctAssessment?.__typename).toBe('CorrectAssessmentSuccess');
     const revisions = await query<{

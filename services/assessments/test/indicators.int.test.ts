@@ -3,7 +3,12 @@ import { componentScoresOf, instrumentOf, methodologyById, weightedTotal } from 
 import { graphql } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
+import {
+  assessmentVersion,
+  startTestSubgraph,
+  type TestSubgraph,
+  tableCounts,
+} from '../src/testing.js';
 
 let organisations: TestService;
 let subgraph: TestSubgraph;
@@ -114,7 +119,7 @@ describe('a lokus scored indicator by indicator (PEKPPP)', () => {
     });
     expect((data?.r as { lokus?: Lokus } | undefined)?.lokus?.missingIndicators).toHaveLength(21);
     const submit = await run<{ __typename: string; field: string }>(
-      `mutation { r: submitAssessment(id: "${ASSESSMENT}") { __typename ... on MutationError { field message } } }`,
+      `mutation { r: submitAssessment(id: "${ASSESSMENT}", expectedVersion: ${await assessmentVersion(ASSESSMENT)}) { __typename ... on MutationError { field message } } }`,
     );
     expect(submit.data?.r).toMatchObject({ __typename: 'IllegalTransitionError', field: 'id' });
   });
@@ -207,7 +212,7 @@ describe('a lokus scored indicator by indicator (PEKPPP)', () => {
     expect(read?.assessment?.lokus[0]?.indicators.map((i) => i.score).slice(0, 2)).toEqual([3, 5]);
 
     const submit = await run<{ __typename: string }>(
-      `mutation { r: submitAssessment(id: "${ASSESSMENT}") { __typename } }`,
+      `mutation { r: submitAssessment(id: "${ASSESSMENT}", expectedVersion: ${await assessmentVersion(ASSESSMENT)}) { __typename } }`,
       undefined,
       assessorOf15,
     );

@@ -4,7 +4,12 @@ import type { Identity } from '@mutu/server';
 import { graphql } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
+import {
+  assessmentVersion,
+  startTestSubgraph,
+  type TestSubgraph,
+  tableCounts,
+} from '../src/testing.js';
 
 let organisations: TestService;
 let subgraph: TestSubgraph;
@@ -88,7 +93,11 @@ describe('verification in stages', () => {
       await run(SCORE, { id: draft.id, v: draft.version, scores: asScores(levels) }, ASSESSOR),
     ).toMatchObject({ __typename: 'RecordIndicatorScoresSuccess' });
     expect(
-      await run(`mutation { r: submitAssessment(id: "${ID}") { __typename } }`, {}, ASSESSOR),
+      await run(
+        `mutation { r: submitAssessment(id: "${ID}", expectedVersion: ${await assessmentVersion(ID)}) { __typename } }`,
+        {},
+        ASSESSOR,
+      ),
     ).toMatchObject({ __typename: 'SubmitAssessmentSuccess' });
   });
 
@@ -232,11 +241,22 @@ describe('verification in stages', () => {
 
   it('accepts the corrected lokus through the last stage: the assessment is verified, then published with the computed total', async () => {
     let at = await lokus();
+    const readBeforeTheField = await assessmentVersion(ID);
     await run(
       VERIFY,
       { id: at.id, v: at.version, input: { stage: 'FIELD', decision: 'ACCEPT' } },
       VERIFIER,
     );
+    // A stage decision changes the assessment: a step on the whole of it read before is refused.
+    const counts = await tableCounts();
+    expect(
+      await run(
+        `mutation { r: verifyAssessment(id: "${ID}", expectedVersion: ${readBeforeTheField}) { __typename ... on MutationError { field } } }`,
+        {},
+        ADMIN,
+      ),
+    ).toMatchObject({ __typename: 'VersionConflictError', field: 'expectedVersion' });
+    expect(await tableCounts()).toEqual(counts);
     at = await lokus();
     expect(
       await run(
@@ -253,7 +273,11 @@ describe('verification in stages', () => {
 
     await run('mutation { r: closeCycle(id: "ipp-2029") { __typename } }', {}, ADMIN);
     expect(
-      await run(`mutation { r: publishAssessment(id: "${ID}") { __typename } }`, {}, ADMIN),
+      await run(
+        `mutation { r: publishAssessment(id: "${ID}", expectedVersion: ${await assessmentVersion(ID)}) { __typename } }`,
+        {},
+        ADMIN,
+      ),
     ).toMatchObject({
       __typename: 'PublishAssessmentSuccess',
     });

@@ -78,8 +78,14 @@ async function versionOf(id: string): Promise<number> {
 const levels = (level: number, from = 1, to = 30) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ indicator: String(from + i), score: level }));
 const step = (name: string) => [`${name}(id: $id)`, '$id: ID!'] as const;
+/** A step of an assessment's workflow: taken on the version read. */
+const versioned = (name: string) =>
+  [`${name}(id: $id, expectedVersion: $v)`, '$id: ID!, $v: Int!'] as const;
 const withReason = (name: string) =>
-  [`${name}(id: $id, reason: $reason)`, '$id: ID!, $reason: String!'] as const;
+  [
+    `${name}(id: $id, expectedVersion: $v, reason: $reason)`,
+    '$id: ID!, $v: Int!, $reason: String!',
+  ] as const;
 
 describe('assessment workflow', () => {
   it('runs a cycle from PLANNED to PUBLISHED, scoring lokus by packages/scoring', async () => {
@@ -157,25 +163,33 @@ describe('assessment workflow', () => {
     });
     expect(rescored.assessment).toMatchObject({ score: 85, lokus: [{ score: 80 }, { score: 90 }] });
 
-    expect((await mutate(...step('submitAssessment'), { id })).assessment).toMatchObject({
+    expect(
+      (await mutate(...versioned('submitAssessment'), { id, v: await versionOf(id) })).assessment,
+    ).toMatchObject({
       status: 'SUBMITTED',
     });
     const returned = await mutate(...withReason('returnAssessment'), {
       id,
+      v: await versionOf(id),
       reason: 'Dukcapil interview forms missing',
     });
     expect(returned.assessment).toMatchObject({
       status: 'DRAFT',
       returnReason: 'Dukcapil interview forms missing',
     });
-    await mutate(...step('submitAssessment'), { id });
-    expect((await mutate(...step('verifyAssessment'), { id })).assessment).toMatchObject({
+    await mutate(...versioned('submitAssessment'), { id, v: await versionOf(id) });
+    expect(
+      (await mutate(...versioned('verifyAssessment'), { id, v: await versionOf(id) })).assessment,
+    ).toMatchObject({
       status: 'VERIFIED',
       returnReason: null,
     });
 
     // Published only once the cycle is closed.
-    const tooEarly = await mutate(...step('publishAssessment'), { id });
+    const tooEarly = await mutate(...versioned('publishAssessment'), {
+      id,
+      v: await versionOf(id),
+    });
     expect(tooEarly).toMatchObject({ __typename: 'IllegalTransitionError', field: 'id' });
     expect(tooEarly.message).toContain('OPEN');
     await mutate(...step('closeCycle'), { id: 'ombudsman-compliance-2026' });
@@ -214,6 +228,7 @@ describe('assessment workflow', () => {
 
     const correction = await mutate(...withReason('correctAssessment'), {
       id,
+      v: await versionOf(id),
       reason: 'Dinas Kesehatan complaints data re-verified',
     });
     expect(correction.assessment).toMatchObject({
@@ -225,12 +240,16 @@ describe('assessment workflow', () => {
       correctionReason: 'Dinas Kesehatan complaints data re-verified',
     });
     // A second correction while one is open is refused.
-    expect(await mutate(...withReason('correctAssessment'), { id, reason: 'again' })).toMatchObject(
-      {
-        __typename: 'AlreadyExistsError',
-        existingId: `${id}~r2`,
-      },
-    );
+    expect(
+      await mutate(...withReason('correctAssessment'), {
+        id,
+        v: await versionOf(id),
+        reason: 'again',
+      }),
+    ).toMatchObject({
+      __typename: 'AlreadyExistsError',
+      existingId: `${id}~r2`,
+    });
 
     await mutate(...RECORD, {
       id: `${id}~r2`,
@@ -238,7 +257,7 @@ describe('assessment workflow', () => {
       lokus: [{ unitId: DINKES, scores: all(70) }],
     });
     for (const name of ['submitAssessment', 'verifyAssessment', 'publishAssessment']) {
-      await mutate(...step(name), { id: `${id}~r2` });
+      await mutate(...versioned(name), { id: `${id}~r2`, v: await versionOf(`${id}~r2`) });
     }
     const { data } = await graphql<{ assessment: Record<string, unknown> }>(
       subgraph.url,
@@ -480,7 +499,12 @@ describe('bad input: typed errors naming the field, nothing written', () => {
   });
 
   it('refuses illegal transitions with the current status', async () => {
-    expect(await mutate(...step('verifyAssessment'), { id: 'ipp-2027.15.01' })).toMatchObject({
+    expect(
+      await mutate(...versioned('verifyAssessment'), {
+        id: 'ipp-2027.15.01',
+        v: await versionOf('ipp-2027.15.01'),
+      }),
+    ).toMatchObject({
       __typename: 'IllegalTransitionError',
       status: 'DRAFT',
     });
@@ -489,11 +513,16 @@ describe('bad input: typed errors naming the field, nothing written', () => {
       status: 'OPEN',
     });
     expect(
-      await mutate(...withReason('returnAssessment'), { id: 'ipp-2027.15.01', reason: 'x' }),
+      await mutate(...withReason('returnAssessment'), {
+        id: 'ipp-2027.15.01',
+        v: await versionOf('ipp-2027.15.01'),
+        reason: 'x',
+      }),
     ).toMatchObject({ __typename: 'InvalidInputError', field: 'reason' });
     expect(
       await mutate(...withReason('returnAssessment'), {
         id: 'ipp-2027.15.01',
+        v: await versionOf('ipp-2027.15.01'),
         reason: 'Recount the SDM evidence',
       }),
     ).toMatchObject({
@@ -604,24 +633,26 @@ describe('concurrent writers', () => {
     expect(after.audit - before.audit).toBe(1);
   });
 
-  it('two publishes of one verified assessment: one publishes, the other is told it is PUBLISHED', async () => {
+  it('two publishes of one verified assessment: one publishes, the other is told it changed', async () => {
     const id = 'ipp-2031.15.01';
-    await mutate(...step('submitAssessment'), { id });
-    await mutate(...step('verifyAssessment'), { id });
+    await mutate(...versioned('submitAssessment'), { id, v: await versionOf(id) });
+    await mutate(...versioned('verifyAssessment'), { id, v: await versionOf(id) });
     await mutate(...step('closeCycle'), { id: 'ipp-2031' });
     const before = await tableCounts();
+    const v = await versionOf(id);
     const results = await Promise.all([
-      mutate(...step('publishAssessment'), { id }),
-      mutate(...step('publishAssessment'), { id }),
+      mutate(...versioned('publishAssessment'), { id, v }),
+      mutate(...versioned('publishAssessment'), { id, v }),
     ]);
-    expect(results.map((r) => r.__typename).sort()).toEqual([
-      'IllegalTransitionError',
-      'PublishAssessmentSuccess',
-    ]);
-    expect(results.find((r) => r.__typename === 'IllegalTransitionError')).toMatchObject({
-      field: 'id',
-      status: 'PUBLISHED',
-    });
+    expect(results.map((r) => r.__typename)).toContain('PublishAssessmentSuccess');
+    // The loser read the assessment either after the winner committed (it is PUBLISHED now) or
+    // before (its version is stale): both tell it to reload.
+    const loser = results.find((r) => r.__typename !== 'PublishAssessmentSuccess');
+    if (loser?.__typename === 'IllegalTransitionError') {
+      expect(loser).toMatchObject({ field: 'id', status: 'PUBLISHED' });
+    } else {
+      expect(loser).toMatchObject({ __typename: 'VersionConflictError', field: 'expectedVersion' });
+    }
     // One publication in the history, one current revision.
     expect((await tableCounts()).audit - before.audit).toBe(1);
     const { data } = await graphql<{ assessment: { revisions: { current: boolean }[] } }>(
@@ -633,9 +664,10 @@ describe('concurrent writers', () => {
 
   it('two corrections of one published assessment: one new revision, the other names it', async () => {
     const id = 'ipp-2031.15.01';
+    const v = await versionOf(id);
     const results = await Promise.all([
-      mutate(...withReason('correctAssessment'), { id, reason: 'Salah ketik pada aspek SDM' }),
-      mutate(...withReason('correctAssessment'), { id, reason: 'Koreksi aspek inovasi' }),
+      mutate(...withReason('correctAssessment'), { id, v, reason: 'Salah ketik pada aspek SDM' }),
+      mutate(...withReason('correctAssessment'), { id, v, reason: 'Koreksi aspek inovasi' }),
     ]);
     expect(results.map((r) => r.__typename).sort()).toEqual([
       'AlreadyExistsError',

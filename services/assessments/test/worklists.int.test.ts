@@ -3,7 +3,7 @@ import { type Identity, PUBLIC } from '@mutu/server';
 import { graphql } from '@mutu/server/testing';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '../src/testing.js';
+import { assessmentVersion, startTestSubgraph, type TestSubgraph } from '../src/testing.js';
 
 let organisations: TestService;
 let subgraph: TestSubgraph;
@@ -66,7 +66,10 @@ async function draft(subject: string, as: Identity, submit: boolean) {
     ),
   ).toMatchObject({ __typename: 'RecordIndicatorScoresSuccess' });
   expect(
-    await run(`mutation { r: submitAssessment(id: "${CYCLE}.${subject}") { __typename } }`, as),
+    await run(
+      `mutation { r: submitAssessment(id: "${CYCLE}.${subject}", expectedVersion: ${await assessmentVersion(`${CYCLE}.${subject}`)}) { __typename } }`,
+      as,
+    ),
   ).toMatchObject({ __typename: 'SubmitAssessmentSuccess' });
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../src/app.js';
 
 describe('subgraph SDL', () => {
-  it('schema.graphql is what the code builds (run `pnpm --filter @mutu/organisations sdl`)', async () => {
+  it('schema.graphql is what the code builds (run `pnpm --filter @mutu/engagement sdl`)', async () => {
     const committed = await readFile(new URL('../schema.graphql', import.meta.url), 'utf8');
     expect(`${printSubgraphSchema(schema).trim()}\n`).toBe(committed);
   });

@@ -438,19 +438,17 @@ const PAST = { submit: 'submitted', verify: 'verified', return: 'returned', publ
  * status check and the write are one statement, so of two concurrent publishers only one finds
  * it VERIFIED; the other is told it is PUBLISHED already.
  */
-async function publishRevision(tx: Tx, assessment: Assessment, actor: string) {
-  const { count } = await tx.assessment.updateMany({
-    where: { id: assessment.id, status: 'VERIFIED' },
-    data: { status: 'PUBLISHED', publishedAt: new Date(), version: { increment: 1 } },
+/** Publishes a VERIFIED revision, read at `expectedVersion`, in place of the one it corrects. */
+async function publishRevision(
+  tx: Tx,
+  assessment: Assessment,
+  expectedVersion: number,
+  actor: string,
+) {
+  await updateAtVersion(tx.assessment, assessment, expectedVersion, {
+    status: 'PUBLISHED',
+    publishedAt: new Date(),
   });
-  if (count === 0) {
-    const now = await loadAssessment(tx, assessment.id, 'id');
-    throw new IllegalTransitionError(
-      `Only a VERIFIED assessment can be published; ${assessment.id} is ${now.status}`,
-      'id',
-      now.status,
-    );
-  }
   await tx.assessment.updateMany({
     where: {
       cycleId: assessment.cycleId,
@@ -513,6 +511,7 @@ export async function publishVerified(tx: Tx, cycle: string, actor: string) {
 export async function advanceAssessment(
   id: string,
   step: keyof typeof ASSESSMENT_STEPS,
+  expectedVersion: number,
   actor: string,
   reason?: string,
 ) {
@@ -543,27 +542,16 @@ export async function advanceAssessment(
           before.status,
         );
       }
-      return publishRevision(tx, before, actor);
+      return publishRevision(tx, before, expectedVersion, actor);
     }
     const now = new Date();
-    const { count } = await tx.assessment.updateMany({
-      where: { id, status: before.status },
-      data: {
-        status: to,
-        version: { increment: 1 },
-        ...(step === 'submit' ? { submittedAt: now, returnReason: null } : {}),
-        ...(step === 'verify' ? { verifiedAt: now } : {}),
-        ...(step === 'return' ? { returnReason: why, verifiedAt: null } : {}),
-      },
+    // The version read decides: a step is taken on the scores and reviews its taker saw.
+    await updateAtVersion(tx.assessment, before, expectedVersion, {
+      status: to,
+      ...(step === 'submit' ? { submittedAt: now, returnReason: null } : {}),
+      ...(step === 'verify' ? { verifiedAt: now } : {}),
+      ...(step === 'return' ? { returnReason: why, verifiedAt: null } : {}),
     });
-    if (count === 0) {
-      const changed = await loadAssessment(tx, id, 'id');
-      throw new IllegalTransitionError(
-        `${id} changed to ${changed.status} meanwhile; reload it`,
-        'id',
-        changed.status,
-      );
-    }
     await tx.lokus.updateMany({
       where: { assessmentId: id },
       data: LOKUS_REVIEW_AFTER[step],
@@ -589,10 +577,15 @@ const LOKUS_REVIEW_AFTER = {
  * Starts a correction of a published assessment: a new DRAFT revision with the same lokus and
  * scores, which replaces the published one only when it is published in turn.
  */
-export async function correctAssessment(id: string, reason: string, actor: string) {
+export async function correctAssessment(
+  id: string,
+  expectedVersion: number,
+  reason: string,
+  actor: string,
+) {
   const why = cleanText(reason, 'reason', { min: 3, ...TEXT });
   return whenUniqueViolated(
-    () => correctInTransaction(id, why, actor),
+    () => correctInTransaction(id, expectedVersion, why, actor),
     // A concurrent correction of the same revision committed first.
     async () => {
       const published = await loadAssessment(prisma(), id, 'id');
@@ -606,7 +599,7 @@ export async function correctAssessment(id: string, reason: string, actor: strin
   );
 }
 
-function correctInTransaction(id: string, why: string, actor: string) {
+function correctInTransaction(id: string, expectedVersion: number, why: string, actor: string) {
   return prisma().$transaction(async (tx) => {
     const published = await loadAssessment(tx, id, 'id');
     if (published.status !== 'PUBLISHED') {
@@ -615,6 +608,9 @@ function correctInTransaction(id: string, why: string, actor: string) {
         'id',
         published.status,
       );
+    }
+    if (published.version !== expectedVersion) {
+      throw new VersionConflictError(id, expectedVersion, published.version);
     }
     const newest = await newestRevision(tx, published.cycleId, published.subjectId);
     if (newest && newest.id !== id) {

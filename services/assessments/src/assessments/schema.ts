@@ -39,6 +39,10 @@ export async function subjectOfLoadedLokus(lokus: {
   return lokus.assessment?.subjectId ?? subjectOfLokus(lokus.id);
 }
 
+/** What every versioned write's `expectedVersion` argument says. */
+const VERSION =
+  "The assessment's version you read; a stale one is refused with a VersionConflictError.";
+
 export const AssessmentStatus = builder.enumType('AssessmentStatus', {
   description: 'Where an assessment stands in its workflow.',
   values: {
@@ -114,7 +118,7 @@ export const Assessment = builder.prismaObject('Assessment', {
     }),
     version: t.exposeInt('version', {
       description:
-        'Raised by every change; give the version you read when you change its lokus (recordLokusScores, removeLokus), and a stale one is refused with a VersionConflictError.',
+        'Raised by every change, to it, its lokus, their scores and their reviews; give the version you read to every write on it (recordLokusScores, removeLokus, each workflow step), and a stale one is refused with a VersionConflictError.',
     }),
     revision: t.exposeInt('revision', {
       description: '1 for the original; each correction adds one.',
@@ -270,7 +274,7 @@ export const Lokus = builder.prismaObject('Lokus', {
     id: t.exposeID('id', { description: 'Its id, for recordIndicatorScores.' }),
     version: t.exposeInt('version', {
       description:
-        'Raised by every change to its scores; give the version you read to recordIndicatorScores.',
+        'Raised by every change to its scores and its review; give the version you read to recordIndicatorScores, recordVerification and resubmitLokus.',
     }),
     unit: t.field({
       type: OrganisationRef,
@@ -441,8 +445,12 @@ const assessmentStep = (name: string, step: 'submit' | 'verify' | 'publish', des
             })
           : ADMIN_ONLY,
       errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
-      args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => advanceAssessment(String(id), step, ctx.identity.sub),
+      args: {
+        id: t.arg.id({ required: true }),
+        expectedVersion: t.arg.int({ required: true, description: VERSION }),
+      },
+      resolve: (_root, args, ctx) =>
+        advanceAssessment(String(args.id), step, args.expectedVersion, ctx.identity.sub),
     }),
   );
 
@@ -490,10 +498,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       assessmentId: t.arg.id({ required: true }),
-      expectedVersion: t.arg.int({
-        required: true,
-        description: "The assessment's version you read.",
-      }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
       lokus: t.arg({ type: [LokusInput], required: true }),
     },
     resolve: (_root, args, ctx) =>
@@ -513,10 +518,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       assessmentId: t.arg.id({ required: true }),
-      expectedVersion: t.arg.int({
-        required: true,
-        description: "The assessment's version you read.",
-      }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
       unitId: t.arg.id({ required: true }),
     },
     resolve: (_root, args, ctx) =>
@@ -555,10 +557,17 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
       reason: t.arg.string({ required: true, description: 'What to revise, 3-1000 characters.' }),
     },
     resolve: (_root, args, ctx) =>
-      advanceAssessment(String(args.id), 'return', ctx.identity.sub, args.reason),
+      advanceAssessment(
+        String(args.id),
+        'return',
+        args.expectedVersion,
+        ctx.identity.sub,
+        args.reason,
+      ),
   }),
   correctAssessment: t.field({
     type: Assessment,
@@ -570,10 +579,11 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION }),
       reason: t.arg.string({ required: true, description: 'Why it is corrected.' }),
     },
     resolve: (_root, args, ctx) =>
-      correctAssessment(String(args.id), args.reason, ctx.identity.sub),
+      correctAssessment(String(args.id), args.expectedVersion, args.reason, ctx.identity.sub),
   }),
   recordPublishedTotal: t.field({
     type: Assessment,

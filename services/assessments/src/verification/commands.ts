@@ -11,7 +11,7 @@ import type { Lokus } from '../generated/prisma/client.js';
 import type { ReviewDecision, VerificationStage } from '../generated/prisma/enums.js';
 import { optionalText, TEXT } from '../inputs.js';
 import { methodologyOf } from '../scores.js';
-import { audit } from '../writes.js';
+import { audit, type Tx } from '../writes.js';
 
 /** The stages in their order; a lokus accepted at the last one is verified. */
 export const STAGES: readonly VerificationStage[] = ['ADMINISTRATIVE', 'FIELD', 'FINAL'];
@@ -77,6 +77,7 @@ export async function decideStage(
           ? { stage: next }
           : { review: 'ACCEPTED', stage: null },
     );
+    await touchAssessment(tx, assessment.id);
     const verification = await tx.verification.create({
       data: {
         lokusId,
@@ -192,10 +193,19 @@ export async function resubmitLokus(lokusId: string, expectedVersion: number, ac
       );
     }
     await updateAtVersion(tx.lokus, lokus, expectedVersion, { review: 'IN_REVIEW' });
+    await touchAssessment(tx, lokus.assessmentId);
     await audit(tx, { type: 'Assessment', id: lokus.assessmentId }, 'resubmit-lokus', actor, null, {
       unitId: lokus.unitId,
       stage: lokus.stage,
     });
     return tx.lokus.findUniqueOrThrow({ where: { id: lokusId } });
   }, INTERACTIVE_TRANSACTION);
+}
+
+/**
+ * A lokus's review is part of its assessment: a step on the whole assessment (an
+ * administrator's verify, a return) taken on a version read before it is refused.
+ */
+async function touchAssessment(tx: Tx, id: string) {
+  await tx.assessment.update({ where: { id }, data: { version: { increment: 1 } } });
 }
