@@ -1,6 +1,6 @@
 // Prints bearer tokens of the demo identity provider, one per role:
-//   pnpm token                     all roles
-//   pnpm token --role assessor --regions 64,15.01 --sub siti@ombudsman.go.id
+//   pnpm run token                     all roles
+//   pnpm run token --role assessor --regions 64,15.01 --sub siti@ombudsman.go.id
 // The provider's key is made on this machine on first use (gateway/.data, readable by you only)
 // and the gateway started here trusts it; no key is in the repository. In production tokens
 // come from the identity provider at JWKS_URL, never from this command.

@@ -27,7 +27,7 @@ export interface AuthSettings {
   readonly audience: string;
 }
 
-/** The demo identity provider's issuer: its tokens come from `pnpm token`, never in production. */
+/** The demo identity provider's issuer: its tokens come from `pnpm run token`, never in production. */
 export const DEMO_ISSUER = 'mutu-demo-identity-provider';
 
 export const unauthenticated = (reason: string) =>
@@ -70,7 +70,7 @@ export function bearerVerifier(settings: AuthSettings) {
   };
 }
 
-/** A bearer token from the demo identity provider (see `pnpm token`). */
+/** A bearer token from the demo identity provider (see `pnpm run token`). */
 export function demoToken(
   identity: { sub: string; role: Role; regions?: readonly string[] },
   key: SigningKey,

@@ -1,43 +1,9 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { GATEWAY_ROOT } from './compose.js';
 
 export const EXPLORER_DIR = path.join(GATEWAY_ROOT, 'dist', 'explorer');
-
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Mutu explorer</title>
-<link rel="stylesheet" href="/explorer/main.css">
-<style>html, body, #explorer { height: 100%; margin: 0; }</style>
-</head>
-<body>
-<div id="explorer"></div>
-<script src="/explorer/main.js"></script>
-</body>
-</html>
-`;
-
-/** Bundles GraphiQL and the contract's example operations into `outdir` (esbuild, no CDN). */
-export async function buildExplorer(outdir: string): Promise<void> {
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [path.join(GATEWAY_ROOT, 'explorer', 'main.jsx')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    jsx: 'automatic',
-    target: ['chrome110', 'firefox110', 'safari16'],
-    outdir,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.svg': 'file' },
-    logLevel: 'warning',
-  });
-  await writeFile(path.join(outdir, 'index.html'), PAGE);
-}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

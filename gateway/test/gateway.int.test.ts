@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, loadSubgraphs, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src/compose.js';
 import { loadEnv } from '../src/env.js';
-import { buildExplorer } from '../src/explorer.js';
+import { buildExplorer } from '../src/explorer-build.js';
 import { startGateway } from '../src/start.js';
 import { type Platform, startPlatform } from './platform.js';
 

@@ -32,7 +32,7 @@ export interface Platform {
   readonly env: Record<string, string>;
   /** The demo identity provider's key (a temporary file of this run). */
   readonly identityProvider: SigningKey;
-  /** A bearer token of the demo identity provider, as `pnpm token` prints them. */
+  /** A bearer token of the demo identity provider, as `pnpm run token` prints them. */
   token(
     identity: { sub: string; role: Role; regions?: string[] },
     expiresIn?: string,

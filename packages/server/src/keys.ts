@@ -88,7 +88,7 @@ export async function exportSigningKey(key: SigningKey): Promise<string> {
 
 /**
  * A key kept in a file that only this user may read: read when it exists, made and written
- * otherwise. This is the demo identity provider's key (so `pnpm token` and the gateway agree
+ * otherwise. This is the demo identity provider's key (so `pnpm run token` and the gateway agree
  * across restarts); nothing in the repository holds it.
  */
 export async function signingKeyFile(file: string): Promise<SigningKey> {
@@ -97,7 +97,7 @@ export async function signingKeyFile(file: string): Promise<SigningKey> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, await exportSigningKey(key), { mode: 0o600, flag: 'wx' }).catch(
     async (error: NodeJS.ErrnoException) => {
-      // Another process (the gateway, `pnpm token`) made it first: use theirs.
+      // Another process (the gateway, `pnpm run token`) made it first: use theirs.
       if (error.code !== 'EEXIST') throw error;
     },
   );

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { join } from 'node:path';
 import type { BaseContext } from '@apollo/server';
 import { createTestDatabase } from '@mutu/db/testing';
 import { jwksOf, type Logger, type RunningServer } from '@mutu/server';
 import { registerTestAudience, testKeys } from '@mutu/server/testing';
+import { build } from 'esbuild';
 import type { ServiceDefinition } from './definition.js';
 import { useOrganisationsAt } from './organisation-directory.js';
 import { serveService } from './serve.js';
@@ -50,4 +54,47 @@ export async function startTestService<TContext extends BaseContext>(
       await db.drop();
     },
   };
+}
+
+/**
+ * npm packages that a server's bundle imports but cannot load. tsup bundles workspace packages
+ * (their TypeScript source) into a service and leaves external only the npm packages the
+ * service's package.json lists, which pnpm links into its node_modules; a package that only a
+ * workspace dependency lists is pulled into the bundle instead, where CommonJS packages fail at
+ * `pnpm start` ("Dynamic require of ... is not supported") although every test passed. Empty
+ * when every npm import of `entry` (workspace packages followed) is the service's own.
+ */
+export async function bundleImportsUnlisted(
+  packageDir: string,
+  entry = 'src/server.ts',
+): Promise<string[]> {
+  const imported = new Set<string>();
+  await build({
+    entryPoints: [join(packageDir, entry)],
+    absWorkingDir: packageDir,
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'npm-imports',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) => {
+            if (args.path.startsWith('@mutu/') || isBuiltin(args.path)) return undefined;
+            const parts = args.path.split('/');
+            imported.add(
+              args.path.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? ''),
+            );
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  const own = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  return [...imported].filter((name) => !(name in (own.dependencies ?? {}))).sort();
 }

@@ -11,7 +11,7 @@ const USAGE = `usage:
   results import <file.csv> [--dry-run] [--skip-bad-rows] [--create-cycles] [--json]
   results export [--framework IPP] [--year 2024] [--out results.csv]
 options: --url (default $MUTU_GRAPHQL_URL or http://127.0.0.1:4000/graphql, the gateway),
-  --token (default $MUTU_TOKEN; importing needs an administrator's token, see pnpm token)
+  --token (default $MUTU_TOKEN; importing needs an administrator's token, see pnpm run token)
 columns: framework, year, organisation_id or region_code, score; optional source, note and
 component keys (e.g. kebijakan, sdm, ... for IPP). Exit status: 0 done, 1 rows refused, 2 usage
 or connection error.`;
