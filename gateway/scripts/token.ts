@@ -1,6 +1,7 @@
 // Prints bearer tokens of the demo identity provider, one per role:
 //   pnpm run token                     all roles
 //   pnpm run token --role assessor --regions 64,15.01 --sub siti@ombudsman.go.id
+//   pnpm run token --role unit --organisation 64.08.dinas-kesehatan
 // The provider's key is made on this machine on first use (gateway/.data, readable by you only)
 // and the gateway started here trusts it; no key is in the repository. In production tokens
 // come from the identity provider at JWKS_URL, never from this command.
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     role: { type: 'string' },
     sub: { type: 'string' },
     regions: { type: 'string', default: '64' },
+    // Pemerintah Kabupaten Kutai Timur by default: its Bagian Organisasi speaks for it and its OPDs.
+    organisation: { type: 'string', default: '64.08' },
     expires: { type: 'string', default: '12h' },
   },
 });

@@ -66,17 +66,25 @@ export function bearerVerifier(settings: AuthSettings) {
     if (role === 'assessor' && regions.length === 0) {
       throw unauthenticated('an assessor token names the regions it may write for');
     }
-    return { sub: payload.sub, role, regions };
+    if (role !== 'unit') return { sub: payload.sub, role, regions };
+    if (typeof payload.organisation !== 'string' || !payload.organisation) {
+      throw unauthenticated('a unit token names the organisation it speaks for');
+    }
+    return { sub: payload.sub, role, regions: [], organisation: payload.organisation };
   };
 }
 
 /** A bearer token from the demo identity provider (see `pnpm run token`). */
 export function demoToken(
-  identity: { sub: string; role: Role; regions?: readonly string[] },
+  identity: { sub: string; role: Role; regions?: readonly string[]; organisation?: string },
   key: SigningKey,
   options: { audience: string; expiresIn?: string },
 ): Promise<string> {
-  return new SignJWT({ role: identity.role, regions: [...(identity.regions ?? [])] })
+  return new SignJWT({
+    role: identity.role,
+    regions: [...(identity.regions ?? [])],
+    ...(identity.organisation ? { organisation: identity.organisation } : {}),
+  })
     .setProtectedHeader({ alg: key.alg, kid: key.kid })
     .setSubject(identity.sub)
     .setIssuer(DEMO_ISSUER)

@@ -3,7 +3,7 @@ import { callSigner, GATEWAY_ISSUER, type Identity, type SigningKey } from '@mut
 /**
  * The call token the gateway sends each subgraph: for that subgraph only (its audience), living
  * seconds, signed with the gateway's private key. Mutu's own subgraphs learn the caller's
- * subject, role and regions; a partner's subgraph the role only, which is all a partner needs
+ * subject, role, regions and (for a unit) organisation; a partner's subgraph the role only, which is all a partner needs
  * to decide what to show.
  */
 export function subgraphCredentials(key: SigningKey, internalSubgraphs: ReadonlySet<string>) {
@@ -11,7 +11,12 @@ export function subgraphCredentials(key: SigningKey, internalSubgraphs: Readonly
   return (identity: Identity, audience: string): Promise<string> =>
     sign(
       internalSubgraphs.has(audience)
-        ? { sub: identity.sub, role: identity.role, regions: identity.regions }
+        ? {
+            sub: identity.sub,
+            role: identity.role,
+            regions: identity.regions,
+            organisation: identity.organisation,
+          }
         : { role: identity.role },
       audience,
     );

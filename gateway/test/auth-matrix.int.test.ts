@@ -27,7 +27,8 @@ import { type Platform, startPlatform } from './platform.js';
  *   otherKey  a well-formed token with the provider's key id, signed with another key
  *   otherAud  a provider token for another audience
  *   callTok   a call token the gateway signed for a subgraph, sent back as a bearer token
- *   analyst, assessor (of another province, 64), own (an assessor of Bengkulu, 17), admin
+ *   analyst, assessor (of another province, 64), own (an assessor of Bengkulu, 17),
+ *   unit (the Bagian Organisasi of Kota Bengkulu, 17.71, speaking for its government), admin
  * Columns straight to the owning subgraph, past the gateway:
  *   direct    no call token
  *   bearer    the caller's own (admin) bearer token as the call token
@@ -45,6 +46,7 @@ const COLUMNS = [
   'analyst',
   'assessor',
   'own',
+  'unit',
   'admin',
   'direct',
   'bearer',
@@ -62,12 +64,12 @@ interface Row {
   readonly expect: string;
 }
 
-const READ = 'A U U U U A A A A | U U U';
-const ADMIN_ONLY = 'F U U U U F F F A | U U U';
+const READ = 'A U U U U A A A A A | U U U';
+const ADMIN_ONLY = 'F U U U U F F F F A | U U U';
 /** Assessors write their own region's assessments (17.01 is in Bengkulu, 17). */
-const ASSESSOR_OF_17 = 'F U U U U F F A A | U U U';
+const ASSESSOR_OF_17 = 'F U U U U F F A F A | U U U';
 /** Guarded reads: signed-in roles only. */
-const SIGNED_IN = 'F U U U U A A A A | U U U';
+const SIGNED_IN = 'F U U U U A A A F A | U U U';
 
 /** Every indicator of the PEKPPP instrument at level 3: a complete IPP lokus. */
 const INDICATORS = `[${Array.from({ length: 30 }, (_, i) => `{ indicator: "${i + 1}", score: 3 }`).join(', ')}]`;
@@ -75,6 +77,10 @@ const INDICATORS = `[${Array.from({ length: 30 }, (_, i) => `{ indicator: "${i +
 const DRAFT_LOKUS = '__LOKUS_OF_THE_DRAFT__';
 /** Likewise, evidence attached to that lokus. */
 const DRAFT_EVIDENCE = '__EVIDENCE_OF_THE_DRAFT__';
+/** And a finding on Kota Bengkulu's published result, for its government (17.71) to act on. */
+const FINDING = '__FINDING_OF_KOTA_BENGKULU__';
+/** The unit column's own rights: a unit of Kota Bengkulu acts on its government's findings. */
+const UNIT_OF_17_71 = 'F U U U U F F F A A | U U U';
 const RESULT = '__typename';
 
 const TABLE: readonly Row[] = [
@@ -138,6 +144,18 @@ const TABLE: readonly Row[] = [
     field: 'assessments',
     subgraph: 'assessments',
     operation: '{ assessments(first: 2, filter: { cycleId: "ipp-2024" }) { totalCount } }',
+    expect: READ,
+  },
+  {
+    field: 'finding',
+    subgraph: 'assessments',
+    operation: `{ finding(id: "${FINDING}") { id } }`,
+    expect: READ,
+  },
+  {
+    field: 'findings',
+    subgraph: 'assessments',
+    operation: '{ findings(first: 2) { totalCount } }',
     expect: READ,
   },
   {
@@ -213,7 +231,7 @@ const TABLE: readonly Row[] = [
     field: 'spbeResults',
     subgraph: 'spbe',
     operation: '{ spbeResults(year: 2024) { result { index } } }',
-    expect: 'A U U U U A A A A | U U A',
+    expect: 'A U U U U A A A A A | U U A',
   },
 
   // Fields guarded by role, reached through a query.
@@ -247,7 +265,7 @@ const TABLE: readonly Row[] = [
     field: 'Assessment.score (draft)',
     subgraph: 'assessments',
     operation: '{ assessment(id: "ipp-2030-mx.17.01") { score } }',
-    expect: 'A U U U U F F A A | U U U',
+    expect: 'A U U U U F F A A A | U U U',
   },
 
   // Mutations of the register: administrators only.
@@ -358,6 +376,24 @@ const TABLE: readonly Row[] = [
     expect: ASSESSOR_OF_17,
   },
   {
+    field: 'recordFinding',
+    subgraph: 'assessments',
+    operation: `mutation { recordFinding(input: { assessmentId: "ombudsman-compliance-2024.17.71", kind: FINDING, organisationId: "17.71", text: "matrix", dueOn: "2099-01-01" }) { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
+    field: 'recordFollowUp',
+    subgraph: 'assessments',
+    operation: `mutation { recordFollowUp(findingId: "${FINDING}", expectedVersion: 99, input: { status: PLANNED, note: "matrix" }) { ${RESULT} } }`,
+    expect: UNIT_OF_17_71,
+  },
+  {
+    field: 'decideFollowUp',
+    subgraph: 'assessments',
+    operation: `mutation { decideFollowUp(findingId: "${FINDING}", expectedVersion: 99, input: { decision: VERIFY, note: "matrix" }) { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
     field: 'submitAssessment',
     subgraph: 'assessments',
     operation: `mutation { submitAssessment(id: "ipp-2024.17.01", expectedVersion: 99) { ${RESULT} } }`,
@@ -432,6 +468,7 @@ let platform: Platform;
 let gateway: RunningGateway;
 let draftLokus = '';
 let draftEvidence = '';
+let finding = '';
 /** The call tokens each subgraph received, by subgraph, as a proxy in front of it saw them. */
 const received = new Map<string, string>();
 const proxies: Server[] = [];
@@ -477,8 +514,12 @@ beforeAll(async () => {
   }
   gateway = await startGateway(loadEnv(env));
 
-  const person = (sub: string, role: Identity['role'], regions: string[] = []) =>
-    platform.token({ sub, role, regions });
+  const person = (
+    sub: string,
+    role: Identity['role'],
+    regions: string[] = [],
+    organisation?: string,
+  ) => platform.token({ sub, role, regions, organisation });
   const provider = platform.identityProvider;
   const stranger = await generateSigningKey();
   const claims = { role: 'admin', regions: [] };
@@ -506,6 +547,7 @@ beforeAll(async () => {
   bearers.set('analyst', await person('analyst@mutu.test', 'analyst'));
   bearers.set('assessor', await person('assessor@kaltim.test', 'assessor', ['64']));
   bearers.set('own', await person('assessor@bengkulu.test', 'assessor', ['17']));
+  bearers.set('unit', await person('ortala@bengkulukota.test', 'unit', [], '17.71'));
   bearers.set('admin', await person('admin@mutu.test', 'admin'));
 
   // The state the rows refer to: an open cycle and a draft in it, made by an administrator.
@@ -539,6 +581,13 @@ beforeAll(async () => {
   const answer = (await attached.json()) as { evidence?: { id: string } };
   expect(answer).toMatchObject({ evidence: { id: expect.any(String) } });
   draftEvidence = answer.evidence?.id ?? '';
+  const recorded = await platform.query(
+    'mutation { recordFinding(input: { assessmentId: "ombudsman-compliance-2024.17.71", kind: REKOMENDASI, organisationId: "17.71", text: "Standar pelayanan seluruh OPD lokus ditetapkan", dueOn: "2099-01-01" }) { ... on RecordFindingSuccess { finding { id } } } }',
+    undefined,
+    admin,
+  );
+  finding = (recorded.data as { recordFinding: { finding: { id: string } } }).recordFinding.finding
+    .id;
   await receiveFreshTokens();
   expect(received.size).toBe(4);
 }, 240_000);
@@ -626,7 +675,8 @@ describe('the auth matrix', () => {
         const url = past ? urlOf(row.subgraph) : gateway.url;
         const operation = row.operation
           .replace(DRAFT_LOKUS, draftLokus)
-          .replace(DRAFT_EVIDENCE, draftEvidence);
+          .replace(DRAFT_EVIDENCE, draftEvidence)
+          .replace(FINDING, finding);
         const got = classify(await ask(operation, headersFor(column), url));
         answered.push({ cell: `${row.field} × ${column}`, expected: expected[i] as Answer, got });
       }

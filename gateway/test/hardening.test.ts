@@ -71,7 +71,7 @@ describe('tokens from an identity provider (RS256, JWKS)', () => {
     jwks.server.close();
   });
 
-  it("verifies the provider's signature and reads the role and regions", async () => {
+  it("verifies the provider's signature and reads the role, regions and organisation", async () => {
     const verify = bearerVerifier({
       providerKeys: `${jwks.url}/.well-known/jwks.json`,
       issuer: 'https://sso.example.go.id',
@@ -85,6 +85,16 @@ describe('tokens from an identity provider (RS256, JWKS)', () => {
     });
     await expect(verify(request(await sign({ role: 'superuser' })))).rejects.toThrow(
       /role must be/,
+    );
+    // A unit speaks for one organisation, which its token must name; it claims no regions.
+    expect(
+      await verify(request(await sign({ role: 'unit', organisation: '64.08', regions: ['64'] }))),
+    ).toEqual({ sub: 'siti@example.go.id', role: 'unit', regions: [], organisation: '64.08' });
+    await expect(verify(request(await sign({ role: 'unit' })))).rejects.toThrow(
+      /names the organisation/,
+    );
+    await expect(verify(request(await sign({ role: 'assessor' })))).rejects.toThrow(
+      /names the regions/,
     );
     // A shared-secret token is never accepted, whatever the secret.
     const forged = await new SignJWT({ role: 'admin' })

@@ -33,16 +33,9 @@ export interface Platform {
   /** The demo identity provider's key (a temporary file of this run). */
   readonly identityProvider: SigningKey;
   /** A bearer token of the demo identity provider, as `pnpm run token` prints them. */
-  token(
-    identity: { sub: string; role: Role; regions?: string[] },
-    expiresIn?: string,
-  ): Promise<string>;
+  token(identity: Person, expiresIn?: string): Promise<string>;
   /** The same, as an Authorization header. */
-  bearer(identity: {
-    sub: string;
-    role: Role;
-    regions?: string[];
-  }): Promise<Record<string, string>>;
+  bearer(identity: Person): Promise<Record<string, string>>;
   /** Posts an operation to the gateway and returns its JSON answer. */
   query(
     q: string,
@@ -53,6 +46,14 @@ export interface Platform {
     errors?: { message: string; extensions?: Record<string, unknown> }[];
   }>;
   close(): Promise<void>;
+}
+
+/** Who a demo token is for: an assessor names regions, a unit its organisation. */
+export interface Person {
+  sub: string;
+  role: Role;
+  regions?: string[];
+  organisation?: string;
 }
 
 /**

@@ -18,7 +18,9 @@ export {
   PUBLIC,
   ROLES,
   type Role,
+  speaksFor,
   USER_ROLES,
+  within,
 } from './identity.js';
 export {
   exportSigningKey,

@@ -33,6 +33,7 @@ export interface CallClaims {
   readonly sub?: string;
   readonly role: Role;
   readonly regions?: readonly string[];
+  readonly organisation?: string;
 }
 
 /** Signs call tokens as `issuer`: each names the one audience it is for and lives seconds. */
@@ -41,6 +42,7 @@ export function callSigner(issuer: string, key: SigningKey) {
     const jwt = new SignJWT({
       role: claims.role,
       ...(claims.regions?.length ? { regions: [...claims.regions] } : {}),
+      ...(claims.organisation ? { organisation: claims.organisation } : {}),
     })
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: CALL_TOKEN_TYPE })
       .setIssuer(issuer)
@@ -114,7 +116,15 @@ export function callVerifier(audience: string, trusted: readonly TrustedIssuer[]
       }
     }
     const regions = Array.isArray(payload.regions) ? payload.regions.map(String) : [];
-    return { sub: String(payload.sub), role, regions };
+    if (role === 'unit' && typeof payload.organisation !== 'string') {
+      throw unauthenticated('a unit call token names the organisation it speaks for');
+    }
+    return {
+      sub: String(payload.sub),
+      role,
+      regions,
+      ...(role === 'unit' ? { organisation: String(payload.organisation) } : {}),
+    };
   };
 }
 

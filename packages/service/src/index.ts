@@ -11,6 +11,7 @@ export {
   peerGroupOf,
   provinceOfOrganisation,
 } from './contract.js';
+export { addDays, daysBetween, isoDay, todayInIndonesia } from './dates.js';
 export type { RequestInfo, ServiceDefinition, ServiceRoute } from './definition.js';
 export { parseServiceEnv, type ServiceEnv } from './env.js';
 export {

@@ -1,5 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
-import { coversOrganisation, type Identity, type Logger, type Probe } from '@mutu/server';
+import {
+  coversOrganisation,
+  type Identity,
+  type Logger,
+  type Probe,
+  speaksFor,
+} from '@mutu/server';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -50,12 +56,14 @@ export interface SubgraphContext<L> {
 /**
  * The roles' scopes (plugin-scope-auth): `analyst` reads everything published and that drafts
  * exist; `assessorOf(id)` writes for organisations in the assessor's province or regency;
+ * `unitOf(id)` acts for the unit's own organisation and the bodies under it;
  * `admin` does everything. Public callers hold none of them.
  */
 export interface MutuAuthScopes {
   analyst: boolean;
   admin: boolean;
   assessorOf: string;
+  unitOf: string;
 }
 
 /**
@@ -68,6 +76,7 @@ export function scopesOf(identity: Identity) {
     analyst: ['analyst', 'assessor', 'admin'].includes(identity.role),
     admin: identity.role === 'admin',
     assessorOf: (organisationId: string) => coversOrganisation(identity, organisationId),
+    unitOf: (organisationId: string) => speaksFor(identity, organisationId),
   };
 }
 

@@ -32,6 +32,18 @@ export class SelfVerificationError extends MutationError {
   override readonly name = 'SelfVerificationError';
 }
 
+/** A unit acting on a finding that another organisation must act on. */
+export class NotResponsibleError extends MutationError {
+  override readonly name = 'NotResponsibleError';
+  constructor(
+    message: string,
+    field: string,
+    readonly mustAct: string,
+  ) {
+    super(message, field);
+  }
+}
+
 /** This subgraph's typed errors as the schema shows them; every mutation lists these. */
 export const MUTATION_ERRORS = defineMutationErrors(builder, [
   ...SHARED_MUTATION_ERRORS,
@@ -53,5 +65,12 @@ export const MUTATION_ERRORS = defineMutationErrors(builder, [
     name: 'SelfVerificationError',
     error: SelfVerificationError,
     description: 'The verifier scored the lokus: verification is always by someone else.',
+  },
+  {
+    name: 'NotResponsibleError',
+    error: NotResponsibleError,
+    description:
+      'The organisation you speak for is not the one that must act on this finding; `mustAct` names it.',
+    fields: { mustAct: 'string' },
   },
 ]);

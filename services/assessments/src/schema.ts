@@ -6,6 +6,7 @@ import './results/schema.js';
 import './evidence/schema.js';
 import './verification/schema.js';
 import './worklists/schema.js';
+import './findings/schema.js';
 import './history/schema.js';
 import './import/schema.js';
 

@@ -42,6 +42,8 @@ export async function tableCounts() {
     indicators: await db.indicatorScore.count(),
     evidence: await db.evidence.count(),
     verifications: await db.verification.count(),
+    findings: await db.finding.count(),
+    followUps: await db.followUp.count(),
     audit: await db.auditEntry.count(),
   };
 }

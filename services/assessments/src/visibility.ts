@@ -1,4 +1,4 @@
-import type { Identity } from '@mutu/server';
+import { type Identity, speaksFor, within } from '@mutu/server';
 import { scopesOf } from '@mutu/service';
 import type { Prisma } from './generated/prisma/client.js';
 import { subjectOfAssessment } from './ids.js';
@@ -74,4 +74,44 @@ export function assessmentsWorkedBy(identity: Identity): Prisma.AssessmentWhereI
   if (identity.role === 'admin') return {};
   if (identity.role !== 'assessor' || identity.regions.length === 0) return { id: { in: [] } };
   return { OR: identity.regions.map(subjectWithin) };
+}
+
+/**
+ * Who may read a finding and its follow-up: analysts, assessors and administrators (the
+ * findings of every published assessment), and a unit for the findings it must act on or that
+ * concern the government it speaks for. Never the public: a finding names what an office has
+ * yet to put right, which its government publishes, not Mutu.
+ */
+export function mayReadFinding(
+  identity: Identity,
+  finding: { subjectId: string; organisationId: string },
+): boolean {
+  return (
+    scopesOf(identity).analyst ||
+    speaksFor(identity, finding.organisationId) ||
+    speaksFor(identity, finding.subjectId)
+  );
+}
+
+/** The same rule as a database filter. */
+export function knownFindings(identity: Identity): Prisma.FindingWhereInput {
+  if (scopesOf(identity).analyst) return {};
+  const own = identity.role === 'unit' ? identity.organisation : undefined;
+  if (!own) return { id: { in: [] } };
+  const under = (field: 'organisationId' | 'subjectId') => [
+    { [field]: own },
+    { [field]: { startsWith: `${own}.` } },
+  ];
+  return { OR: [...under('organisationId'), ...under('subjectId')] };
+}
+
+/**
+ * Who may record a follow-up: an administrator, or a unit of the assessed government (the
+ * government itself or one of its bodies). Whether that unit is the one that must act is the
+ * write's own check, so that a colleague is told who must, and a stranger learns nothing.
+ */
+export function mayFollowUp(identity: Identity, finding: { subjectId: string } | null): boolean {
+  if (identity.role === 'admin') return true;
+  if (!finding || identity.role !== 'unit' || !identity.organisation) return false;
+  return speaksFor(identity, finding.subjectId) || within(identity.organisation, finding.subjectId);
 }

@@ -33,8 +33,6 @@ export function cycleKey(id: string, field: string): { id: string; framework: Fr
   return { id, framework: parts.framework as Framework };
 }
 
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** A period filter (from, until) must not end before it starts. */
 export function assertPeriod(
   from: Date | null | undefined,

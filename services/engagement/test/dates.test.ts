@@ -1,5 +1,6 @@
+import { addDays, todayInIndonesia } from '@mutu/service';
 import { describe, expect, it } from 'vitest';
-import { addDays, agreementStatus, EXPIRING_WITHIN_DAYS, todayInIndonesia } from '../src/dates.js';
+import { agreementStatus, EXPIRING_WITHIN_DAYS } from '../src/dates.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,8 +1,8 @@
 import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { graphql } from '@mutu/server/testing';
+import { addDays, todayInIndonesia } from '@mutu/service';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInIndonesia } from '../src/dates.js';
 import { prisma, sqlQueryCount } from '../src/db.js';
 import { seedDemoData } from '../src/seed/demo-data.js';
 import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';

@@ -1,6 +1,7 @@
 import {
   INTERACTIVE_TRANSACTION,
   InvalidInputError,
+  isoDay,
   NotFoundError,
   requireOrganisations,
   retryOnUniqueViolation,
@@ -11,7 +12,7 @@ import { prisma } from '../db.js';
 import { assertDuringEvent, loadEvent } from '../events/commands.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { AgreementKind } from '../generated/prisma/enums.js';
-import { isoDay, optionalText, TITLE, text } from '../inputs.js';
+import { optionalText, TITLE, text } from '../inputs.js';
 import { audit, freeId } from '../writes.js';
 
 export interface PartyInput {

@@ -1,7 +1,15 @@
 import { assertPageSize, badUserInput, MAX_PAGE } from '@mutu/server';
-import { ADMIN_ONLY, assertProvinceCode, id, optionalId } from '@mutu/service';
+import {
+  ADMIN_ONLY,
+  addDays,
+  assertProvinceCode,
+  daysBetween,
+  id,
+  optionalId,
+  todayInIndonesia,
+} from '@mutu/service';
 import { builder } from '../builder.js';
-import { addDays, agreementStatus, daysBetween, todayInIndonesia } from '../dates.js';
+import { agreementStatus } from '../dates.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';

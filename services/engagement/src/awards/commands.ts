@@ -2,6 +2,7 @@ import { bandOf, methodologyFor, ScoringError } from '@mutu/scoring';
 import {
   INTERACTIVE_TRANSACTION,
   InvalidInputError,
+  isoDay,
   parseAssessmentCycleId,
   requireOrganisations,
   retryOnUniqueViolation,
@@ -10,7 +11,7 @@ import {
 import { prisma } from '../db.js';
 import { assertDuringEvent, loadEvent } from '../events/commands.js';
 import type { Framework } from '../generated/prisma/enums.js';
-import { cycleKey, isoDay, optionalText, TITLE, text } from '../inputs.js';
+import { cycleKey, optionalText, TITLE, text } from '../inputs.js';
 import { audit, freeId } from '../writes.js';
 
 export interface CreateAwardInput {

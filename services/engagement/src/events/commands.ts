@@ -1,6 +1,7 @@
 import {
   INTERACTIVE_TRANSACTION,
   InvalidInputError,
+  isoDay,
   NotFoundError,
   requireOrganisations,
   retryOnUniqueViolation,
@@ -10,7 +11,7 @@ import {
 import { prisma } from '../db.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { EventKind, EventRole, Framework } from '../generated/prisma/enums.js';
-import { cycleKey, isoDay, optionalText, TITLE, text } from '../inputs.js';
+import { cycleKey, optionalText, TITLE, text } from '../inputs.js';
 import { audit, freeId, type Tx } from '../writes.js';
 
 /** The event an agreement or award names, in the write's transaction. */

@@ -1,0 +1,313 @@
+import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
+import { type Identity, PUBLIC } from '@mutu/server';
+import { graphql } from '@mutu/server/testing';
+import { addDays, isoDay, todayInIndonesia } from '@mutu/service';
+import type { TestService } from '@mutu/service/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
+
+let organisations: TestService;
+let subgraph: TestSubgraph;
+beforeAll(async () => {
+  organisations = await startOrganisations();
+  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+});
+afterAll(async () => {
+  await subgraph?.close();
+  await organisations?.close();
+});
+
+// Kota Bengkulu's published 2024 Ombudsman result, recorded lokus by lokus in the demo data.
+const ASSESSMENT = 'ombudsman-compliance-2024.17.71';
+const ASSESSOR: Identity = { sub: 'asesor@ombudsman-bengkulu', role: 'assessor', regions: ['17'] };
+const ELSEWHERE: Identity = { sub: 'asesor@ombudsman-kaltim', role: 'assessor', regions: ['64'] };
+const ANALYST: Identity = { sub: 'analis@bappenas', role: 'analyst', regions: [] };
+const unit = (organisation: string): Identity => ({
+  sub: `admin@${organisation}`,
+  role: 'unit',
+  regions: [],
+  organisation,
+});
+const ORTALA = unit('17.71'); // the Bagian Organisasi speaks for the government
+const DUKCAPIL = unit('17.71.dukcapil');
+const DINSOS = unit('17.71.dinas-sosial');
+const KOTA_JAMBI = unit('15.71');
+
+const today = todayInIndonesia();
+const day = (offset: number) => isoDay(addDays(today, offset));
+
+type Answer = Record<string, unknown> & { __typename: string };
+type Finding = { id: string; version: number; status: string; overdue: boolean };
+
+async function call(q: string, variables: Record<string, unknown>, as: Identity) {
+  return graphql<Record<string, Answer>>(subgraph.url, q, variables, { as });
+}
+async function run(q: string, variables: Record<string, unknown>, as: Identity) {
+  const { data, errors } = await call(q, variables, as);
+  expect(errors).toBeUndefined();
+  return data?.r as Answer;
+}
+
+const FINDING = 'id version status overdue';
+const RECORD = `mutation($input: RecordFindingInput!) { r: recordFinding(input: $input) {
+  __typename ... on MutationError { field message } ... on RecordFindingSuccess { finding { ${FINDING} } } } }`;
+const FOLLOW_UP = `mutation($id: ID!, $v: Int!, $input: FollowUpInput!) {
+  r: recordFollowUp(findingId: $id, expectedVersion: $v, input: $input) {
+    __typename ... on MutationError { field message } ... on NotResponsibleError { mustAct }
+    ... on IllegalTransitionError { status } ... on RecordFollowUpSuccess { finding { ${FINDING} } } } }`;
+const DECIDE = `mutation($id: ID!, $v: Int!, $input: FollowUpDecisionInput!) {
+  r: decideFollowUp(findingId: $id, expectedVersion: $v, input: $input) {
+    __typename ... on MutationError { field } ... on DecideFollowUpSuccess { finding { ${FINDING} } } } }`;
+
+async function lokusOf(unitId: string): Promise<string> {
+  const { data } = await graphql<{ assessment: { lokus: { id: string; unit: { id: string } }[] } }>(
+    subgraph.url,
+    `{ assessment(id: "${ASSESSMENT}") { lokus { id unit { id } } } }`,
+  );
+  const found = data?.assessment.lokus.find((l) => l.unit.id === unitId);
+  if (!found) throw new Error(`${unitId} is a lokus of ${ASSESSMENT}`);
+  return found.id;
+}
+
+async function read(id: string, as: Identity = ANALYST): Promise<Finding> {
+  const { data } = await graphql<{ finding: Finding }>(
+    subgraph.url,
+    `{ finding(id: "${id}") { ${FINDING} } }`,
+    undefined,
+    { as },
+  );
+  return data?.finding as Finding;
+}
+
+async function listed(filter: Record<string, unknown>, as: Identity) {
+  const { data, errors } = await graphql<{
+    findings: { totalCount: number; edges: { node: { id: string } }[] };
+  }>(
+    subgraph.url,
+    'query($f: FindingFilter) { findings(filter: $f, first: 50) { totalCount edges { node { id } } } }',
+    { f: filter },
+    { as },
+  );
+  expect(errors).toBeUndefined();
+  return data?.findings.edges.map((e) => e.node.id) ?? [];
+}
+
+const found: Record<'dukcapil' | 'dinsos' | 'government', string> = {
+  dukcapil: '',
+  dinsos: '',
+  government: '',
+};
+
+describe('findings and their follow-up', () => {
+  beforeAll(async () => {
+    const recorded = async (input: Record<string, unknown>) => {
+      const answer = await run(RECORD, { input }, ASSESSOR);
+      expect(answer.__typename, JSON.stringify(answer)).toBe('RecordFindingSuccess');
+      return (answer.finding as Finding).id;
+    };
+    found.dukcapil = await recorded({
+      assessmentId: ASSESSMENT,
+      lokusId: await lokusOf('17.71.dukcapil'),
+      indicator: 'proses',
+      kind: 'TINDAKAN_KOREKTIF',
+      organisationId: '17.71.dukcapil',
+      text: 'Standar pelayanan KTP-el belum dipajang di ruang pelayanan',
+      dueOn: day(10),
+    });
+    found.dinsos = await recorded({
+      assessmentId: ASSESSMENT,
+      kind: 'SARAN_PERBAIKAN',
+      organisationId: '17.71.dinas-sosial',
+      text: 'Sediakan kursi roda dan jalur pemandu di ruang tunggu',
+      dueOn: day(0),
+    });
+    found.government = await recorded({
+      assessmentId: ASSESSMENT,
+      kind: 'REKOMENDASI',
+      organisationId: '17.71',
+      text: 'Tetapkan standar pelayanan seluruh OPD lokus dengan keputusan kepala daerah',
+      dueOn: day(30),
+    });
+  });
+
+  it('refuses a bad finding with a typed error naming the field, writing nothing', async () => {
+    const before = await tableCounts();
+    const base = {
+      assessmentId: ASSESSMENT,
+      kind: 'FINDING',
+      organisationId: '17.71.dukcapil',
+      text: 'Maklumat pelayanan tidak ada',
+      dueOn: day(5),
+    };
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ dueOn: day(-1) }, 'InvalidInputError', 'input.dueOn'],
+      [{ organisationId: '17.01' }, 'InvalidInputError', 'input.organisationId'],
+      [{ organisationId: '17.71.no-such-dinas' }, 'NotFoundError', 'input.organisationId'],
+      [{ indicator: 'kebijakan' }, 'InvalidInputError', 'input.indicator'],
+      [{ lokusId: '00000000-0000-4000-8000-000000000000' }, 'NotFoundError', 'input.lokusId'],
+      [{ text: 'x' }, 'InvalidInputError', 'input.text'],
+      [{ assessmentId: 'ombudsman-compliance-2024.17.99' }, 'NotFoundError', 'input.assessmentId'],
+    ];
+    for (const [change, type, field] of cases) {
+      expect(await run(RECORD, { input: { ...base, ...change } }, ASSESSOR)).toMatchObject({
+        __typename: type,
+        field,
+      });
+    }
+    // Only an assessor of the region, or an administrator, records findings.
+    for (const who of [ELSEWHERE, ORTALA, ANALYST]) {
+      const { errors } = await call(RECORD, { input: base }, who);
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('lets only the unit that must act follow up, forward, at the version it read', async () => {
+    const before = await tableCounts();
+    let f = await read(found.dukcapil);
+    const planned = { status: 'PLANNED', note: 'Papan standar pelayanan dipesan' };
+    // A colleague in the same government is told who must act; a stranger learns nothing.
+    expect(await run(FOLLOW_UP, { id: f.id, v: f.version, input: planned }, DINSOS)).toMatchObject({
+      __typename: 'NotResponsibleError',
+      field: 'findingId',
+      mustAct: '17.71.dukcapil',
+    });
+    const { errors } = await call(
+      FOLLOW_UP,
+      { id: f.id, v: f.version, input: planned },
+      KOTA_JAMBI,
+    );
+    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      await run(FOLLOW_UP, { id: f.id, v: f.version - 1, input: planned }, DUKCAPIL),
+    ).toMatchObject({ __typename: 'VersionConflictError', field: 'expectedVersion' });
+    expect(
+      await run(FOLLOW_UP, { id: f.id, v: f.version, input: { ...planned, note: '' } }, DUKCAPIL),
+    ).toMatchObject({ __typename: 'InvalidInputError', field: 'input.note' });
+    expect(await tableCounts()).toEqual(before);
+
+    expect(
+      await run(FOLLOW_UP, { id: f.id, v: f.version, input: planned }, DUKCAPIL),
+    ).toMatchObject({ finding: { status: 'PLANNED' } });
+    f = await read(found.dukcapil);
+    const done = { status: 'DONE', note: 'Papan dipasang di loket 1-4, foto terlampir' };
+    expect(await run(FOLLOW_UP, { id: f.id, v: f.version, input: done }, DUKCAPIL)).toMatchObject({
+      finding: { status: 'DONE' },
+    });
+    f = await read(found.dukcapil);
+    expect(
+      await run(FOLLOW_UP, { id: f.id, v: f.version, input: planned }, DUKCAPIL),
+    ).toMatchObject({ __typename: 'IllegalTransitionError', status: 'DONE' });
+    // Deciding is the assessing office's, not the unit's.
+    const decision = { decision: 'VERIFY', note: 'Sesuai foto dan observasi' };
+    const unitDecides = await call(DECIDE, { id: f.id, v: f.version, input: decision }, DUKCAPIL);
+    expect(unitDecides.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('is verified or reopened by the assessing office; a reopened one goes back to the unit', async () => {
+    let f = await read(found.dukcapil);
+    expect(
+      await run(
+        DECIDE,
+        { id: f.id, v: f.version, input: { decision: 'VERIFY', note: 'Sesuai observasi' } },
+        ASSESSOR,
+      ),
+    ).toMatchObject({ finding: { status: 'VERIFIED' } });
+
+    // The government's Bagian Organisasi reports its recommendation done; it is not.
+    f = await read(found.government);
+    await run(
+      FOLLOW_UP,
+      { id: f.id, v: f.version, input: { status: 'DONE', note: 'Draf keputusan disusun' } },
+      ORTALA,
+    );
+    f = await read(found.government);
+    expect(
+      await run(
+        DECIDE,
+        {
+          id: f.id,
+          v: f.version,
+          input: { decision: 'REOPEN', note: 'Keputusan belum ditetapkan' },
+        },
+        ASSESSOR,
+      ),
+    ).toMatchObject({ finding: { status: 'REOPENED' } });
+    f = await read(found.government);
+    expect(
+      await run(
+        FOLLOW_UP,
+        { id: f.id, v: f.version, input: { status: 'IN_PROGRESS', note: 'Menunggu tanda tangan' } },
+        ORTALA,
+      ),
+    ).toMatchObject({ finding: { status: 'IN_PROGRESS' } });
+    // A finding not yet done cannot be verified.
+    f = await read(found.dinsos);
+    expect(
+      await run(
+        DECIDE,
+        { id: f.id, v: f.version, input: { decision: 'VERIFY', note: 'Sudah' } },
+        ASSESSOR,
+      ),
+    ).toMatchObject({ __typename: 'IllegalTransitionError', field: 'findingId' });
+
+    const { data } = await graphql<{
+      finding: { followUps: { status: string; by: string }[] };
+    }>(subgraph.url, `{ finding(id: "${found.government}") { followUps { status by } } }`);
+    expect(data?.finding.followUps).toEqual([
+      { status: 'DONE', by: ORTALA.sub },
+      { status: 'REOPENED', by: ASSESSOR.sub },
+      { status: 'IN_PROGRESS', by: ORTALA.sub },
+    ]);
+  });
+
+  it('lists the overdue ones the day after their due date', async () => {
+    const mine = { subjectId: '17.71' };
+    // Due today: not overdue yet.
+    expect(await listed({ ...mine, overdue: true }, ANALYST)).toEqual([]);
+    expect((await read(found.dinsos)).overdue).toBe(false);
+    expect(await listed({ ...mine, overdue: true, asOf: day(1) }, ANALYST)).toEqual([found.dinsos]);
+    // Ten days on, Dukcapil's is past due too but verified; the recommendation runs to day 30.
+    expect(await listed({ ...mine, overdue: true, asOf: day(11) }, ANALYST)).toEqual([
+      found.dinsos,
+    ]);
+    expect(await listed({ ...mine, overdue: true, asOf: day(31) }, ANALYST)).toEqual([
+      found.dinsos,
+      found.government,
+    ]);
+    expect(await listed({ ...mine, open: true }, ANALYST)).toEqual([
+      found.dinsos,
+      found.government,
+    ]);
+    expect(await listed({ provinceCode: '17', kind: ['REKOMENDASI'] }, ANALYST)).toEqual([
+      found.government,
+    ]);
+    expect(await listed({ organisationId: '17.71.dukcapil' }, ANALYST)).toEqual([found.dukcapil]);
+  });
+
+  it('shows findings to the units concerned and to signed-in staff, never to the public', async () => {
+    const all = [found.dinsos, found.dukcapil, found.government];
+    expect(await listed({ subjectId: '17.71' }, ANALYST)).toEqual(all);
+    expect(await listed({ subjectId: '17.71' }, ORTALA)).toEqual(all);
+    expect(await listed({}, DINSOS)).toEqual([found.dinsos]);
+    expect(await listed({}, KOTA_JAMBI)).toEqual([]);
+    expect(await listed({}, PUBLIC)).toEqual([]);
+    expect(await read(found.dukcapil, PUBLIC)).toBeNull();
+
+    const { data } = await graphql<{ _entities: { findings: { id: string }[] }[] }>(
+      subgraph.url,
+      `{ _entities(representations: [{ __typename: "Organisation", id: "17.71" }]) {
+        ... on Organisation { findings(open: true) { id } } } }`,
+      undefined,
+      { as: ORTALA },
+    );
+    expect(data?._entities[0]?.findings.map((f) => f.id)).toEqual([found.dinsos, found.government]);
+    const published = await graphql<{ assessment: { findings: { id: string }[] } }>(
+      subgraph.url,
+      `{ assessment(id: "${ASSESSMENT}") { findings { id } } }`,
+      undefined,
+      { as: PUBLIC },
+    );
+    expect(published.data?.assessment.findings).toEqual([]);
+  });
+});
