@@ -394,6 +394,13 @@ const TABLE: readonly Row[] = [
     expect: ASSESSOR_OF_17,
   },
   {
+    field: 'removeFollowUpEvidence',
+    subgraph: 'assessments',
+    // No such evidence: an administrator is told so (a typed answer); nobody else learns even that.
+    operation: `mutation { removeFollowUpEvidence(id: "00000000-0000-4000-8000-000000000000") { ${RESULT} } }`,
+    expect: ADMIN_ONLY,
+  },
+  {
     field: 'submitAssessment',
     subgraph: 'assessments',
     operation: `mutation { submitAssessment(id: "ipp-2024.17.01", expectedVersion: 99) { ${RESULT} } }`,

@@ -115,3 +115,32 @@ export function mayFollowUp(identity: Identity, finding: { subjectId: string } |
   if (!finding || identity.role !== 'unit' || !identity.organisation) return false;
   return speaksFor(identity, finding.subjectId) || within(identity.organisation, finding.subjectId);
 }
+
+/** What a piece of evidence belongs to, for the rules below. */
+export type EvidenceOwner =
+  | { kind: 'lokus'; subjectId: string }
+  | { kind: 'finding'; subjectId: string; organisationId: string };
+
+/**
+ * Who may read a piece of evidence: a lokus's by the rule of `mayReadEvidence`; a finding's
+ * follow-up evidence also by the units concerned (the one that must act, its government).
+ */
+export function mayReadEvidenceOf(identity: Identity, owner: EvidenceOwner): boolean {
+  if (mayReadEvidence(identity, owner.subjectId)) return true;
+  return (
+    owner.kind === 'finding' &&
+    (speaksFor(identity, owner.organisationId) || speaksFor(identity, owner.subjectId))
+  );
+}
+
+/**
+ * Who may file or remove evidence: a lokus's bukti dukung by its assessors (of the region) and
+ * administrators; a follow-up's by the unit that must act and administrators.
+ */
+export function mayFileEvidenceOf(identity: Identity, owner: EvidenceOwner | null): boolean {
+  if (identity.role === 'admin') return true;
+  if (!owner) return false;
+  return owner.kind === 'lokus'
+    ? scopesOf(identity).assessorOf(owner.subjectId)
+    : speaksFor(identity, owner.organisationId);
+}

@@ -1,6 +1,6 @@
 import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
-import { type Identity, PUBLIC } from '@mutu/server';
-import { graphql } from '@mutu/server/testing';
+import { IDENTITY_HEADER, type Identity, PUBLIC } from '@mutu/server';
+import { graphql, testCallToken } from '@mutu/server/testing';
 import { addDays, isoDay, todayInIndonesia } from '@mutu/service';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,32 @@ async function listed(filter: Record<string, unknown>, as: Identity) {
   );
   expect(errors).toBeUndefined();
   return data?.findings.edges.map((e) => e.node.id) ?? [];
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+/** Posts a file as evidence of a finding's follow-up, as the unit (through the gateway, in life). */
+async function upload(findingId: string, as: Identity, bytes = PDF) {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'foto-papan-sp.pdf');
+  const response = await fetch(new URL(`/evidence?findingId=${findingId}`, subgraph.url), {
+    method: 'POST',
+    headers: { [IDENTITY_HEADER]: await testCallToken(subgraph.url, as) },
+    body: form,
+  });
+  const body = (await response.json()) as {
+    evidence?: { id: string; downloadPath: string };
+    errors?: { extensions: { code: string; field?: string } }[];
+  };
+  return { status: response.status, evidence: body.evidence, error: body.errors?.[0]?.extensions };
+}
+
+async function download(path: string, as: Identity) {
+  const response = await fetch(new URL(path, subgraph.url), {
+    headers: { [IDENTITY_HEADER]: await testCallToken(subgraph.url, as) },
+  });
+  await response.arrayBuffer();
+  return response.status;
 }
 
 const found: Record<'dukcapil' | 'dinsos' | 'government', string> = {
@@ -191,9 +217,41 @@ describe('findings and their follow-up', () => {
     ).toMatchObject({ finding: { status: 'PLANNED' } });
     f = await read(found.dukcapil);
     const done = { status: 'DONE', note: 'Papan dipasang di loket 1-4, foto terlampir' };
+    // Done is reported with its evidence, filed by the unit that must act.
+    expect(await run(FOLLOW_UP, { id: f.id, v: f.version, input: done }, DUKCAPIL)).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'input.status',
+    });
+    expect((await upload(f.id, DINSOS)).status).toBe(403);
+    expect((await upload(f.id, ASSESSOR)).status).toBe(403);
+    const filed = await upload(f.id, DUKCAPIL);
+    expect(filed.status).toBe(201);
+    const path = filed.evidence?.downloadPath ?? '';
+    expect(await download(path, DUKCAPIL)).toBe(200);
+    expect(await download(path, ORTALA)).toBe(200);
+    expect(await download(path, ASSESSOR)).toBe(200);
+    expect(await download(path, DINSOS)).toBe(404);
+    expect(await download(path, ANALYST)).toBe(404);
     expect(await run(FOLLOW_UP, { id: f.id, v: f.version, input: done }, DUKCAPIL)).toMatchObject({
       finding: { status: 'DONE' },
     });
+    // Once reported done, its evidence no longer changes.
+    expect(await upload(f.id, DUKCAPIL)).toMatchObject({
+      status: 409,
+      error: { code: 'ILLEGAL_TRANSITION', field: 'findingId' },
+    });
+    const removal = await run(
+      `mutation { r: removeFollowUpEvidence(id: "${filed.evidence?.id}") { __typename ... on MutationError { field } } }`,
+      {},
+      DUKCAPIL,
+    );
+    expect(removal).toMatchObject({ __typename: 'IllegalTransitionError', field: 'id' });
+    const { data: listedEvidence } = await graphql<{
+      finding: { evidence: { fileName: string }[] };
+    }>(subgraph.url, `{ finding(id: "${f.id}") { evidence { fileName } } }`, undefined, {
+      as: ORTALA,
+    });
+    expect(listedEvidence?.finding.evidence).toEqual([{ fileName: 'foto-papan-sp.pdf' }]);
     f = await read(found.dukcapil);
     expect(
       await run(FOLLOW_UP, { id: f.id, v: f.version, input: planned }, DUKCAPIL),
@@ -216,6 +274,7 @@ describe('findings and their follow-up', () => {
 
     // The government's Bagian Organisasi reports its recommendation done; it is not.
     f = await read(found.government);
+    expect((await upload(f.id, ORTALA)).status).toBe(201);
     await run(
       FOLLOW_UP,
       { id: f.id, v: f.version, input: { status: 'DONE', note: 'Draf keputusan disusun' } },

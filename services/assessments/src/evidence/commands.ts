@@ -3,9 +3,10 @@ import { INTERACTIVE_TRANSACTION } from '@mutu/service';
 import type { Spooled } from '@mutu/storage';
 import { assertLokusEditable } from '../assessments/commands.js';
 import { prisma } from '../db.js';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { Evidence } from '../generated/prisma/client.js';
 import { methodologyOf } from '../scores.js';
+import type { EvidenceOwner } from '../visibility.js';
 import { audit, type Tx } from '../writes.js';
 import { checkedMediaType, cleanFileName, EvidenceRefused } from './policy.js';
 import { evidenceStore } from './settings.js';
@@ -20,21 +21,40 @@ async function lock(tx: Tx, key: string) {
 }
 
 /** Where an upload goes, checked before its body is read. */
-export interface AttachmentTarget {
-  readonly lokusId: string;
-  readonly indicator: string;
-  readonly subjectId: string;
+export type AttachmentTarget =
+  | {
+      readonly kind: 'lokus';
+      readonly lokusId: string;
+      readonly indicator: string;
+      readonly subjectId: string;
+    }
+  | {
+      readonly kind: 'finding';
+      readonly findingId: string;
+      readonly subjectId: string;
+      /** The organisation that must act: only it (or an administrator) files its evidence. */
+      readonly organisationId: string;
+    };
+
+/** Where the upload route's query string sends a file: `findingId`, or `lokusId` and `indicator`. */
+export function attachmentTarget(params: URLSearchParams): Promise<AttachmentTarget> {
+  const findingId = params.get('findingId');
+  return findingId !== null
+    ? findingTarget(findingId)
+    : lokusTarget(params.get('lokusId') ?? '', params.get('indicator') ?? '');
 }
 
 /**
  * The lokus and indicator an upload is for: the lokus must be a DRAFT assessment's, and the
  * indicator one of its instrument (or, for a method without one, one of its components).
  */
-export async function attachmentTarget(
-  lokusId: string,
-  indicator: string,
-): Promise<AttachmentTarget> {
-  if (!lokusId) throw new InvalidInputError('lokusId names the lokus the file proves', 'lokusId');
+async function lokusTarget(lokusId: string, indicator: string): Promise<AttachmentTarget> {
+  if (!lokusId) {
+    throw new InvalidInputError(
+      'lokusId names the lokus the file proves (or findingId the finding it follows up)',
+      'lokusId',
+    );
+  }
   const lokus = await prisma().lokus.findUnique({
     where: { id: lokusId },
     include: { assessment: true },
@@ -52,7 +72,31 @@ export async function attachmentTarget(
       'indicator',
     );
   }
-  return { lokusId, indicator, subjectId: lokus.assessment.subjectId };
+  return { kind: 'lokus', lokusId, indicator, subjectId: lokus.assessment.subjectId };
+}
+
+/** A finding whose follow-up is still owed: its evidence is added until it is reported done. */
+async function findingTarget(findingId: string): Promise<AttachmentTarget> {
+  const finding = await prisma().finding.findUnique({ where: { id: findingId } });
+  if (!finding) throw new NotFoundError('findingId', findingId, 'finding');
+  assertFollowUpOwed(finding, 'findingId');
+  return {
+    kind: 'finding',
+    findingId,
+    subjectId: finding.subjectId,
+    organisationId: finding.organisationId,
+  };
+}
+
+/** Evidence of a follow-up changes while the unit still owes it: not once DONE or VERIFIED. */
+export function assertFollowUpOwed(finding: { status: string }, field: string): void {
+  if (finding.status === 'DONE' || finding.status === 'VERIFIED') {
+    throw new IllegalTransitionError(
+      `The follow-up is ${finding.status}: its evidence no longer changes (unless the assessing office reopens it)`,
+      field,
+      finding.status,
+    );
+  }
 }
 
 /**
@@ -73,31 +117,33 @@ export async function attachEvidence(
   await store.putFile(file.sha256, file.path, meta);
   try {
     return await prisma().$transaction(async (tx) => {
-      await lock(tx, `lokus:${target.lokusId}`);
+      const owner =
+        target.kind === 'lokus' ? { lokusId: target.lokusId } : { findingId: target.findingId };
+      await lock(
+        tx,
+        target.kind === 'lokus' ? `lokus:${target.lokusId}` : `finding:${target.findingId}`,
+      );
       await lock(tx, file.sha256);
-      const lokus = await tx.lokus.findUnique({
-        where: { id: target.lokusId },
-        include: { assessment: true },
-      });
-      if (!lokus) throw new NotFoundError('lokusId', target.lokusId, 'lokus');
-      assertLokusEditable(lokus.assessment, lokus, 'lokusId');
+      // The target is checked again under the lock: it may have been submitted or done since.
+      const entity = await recheck(tx, target);
       const used = await tx.evidence.aggregate({
-        where: { lokusId: lokus.id },
+        where: owner,
         _count: { _all: true },
         _sum: { size: true },
       });
+      const what = target.kind === 'lokus' ? 'A lokus' : 'A finding';
       if (used._count._all + 1 > settings.maxLokusFiles) {
         throw new EvidenceRefused(
           'EVIDENCE_LIMIT_REACHED',
-          `A lokus keeps at most ${settings.maxLokusFiles} files of evidence; remove one first`,
-          'lokusId',
+          `${what} keeps at most ${settings.maxLokusFiles} files of evidence; remove one first`,
+          target.kind === 'lokus' ? 'lokusId' : 'findingId',
           409,
         );
       }
       if ((used._sum.size ?? 0) + file.size > settings.maxLokusBytes) {
         throw new EvidenceRefused(
           'EVIDENCE_LIMIT_REACHED',
-          `A lokus keeps at most ${settings.maxLokusBytes} bytes of evidence; this file would make ${(used._sum.size ?? 0) + file.size}`,
+          `${what} keeps at most ${settings.maxLokusBytes} bytes of evidence; this file would make ${(used._sum.size ?? 0) + file.size}`,
           'file',
           413,
         );
@@ -106,8 +152,8 @@ export async function attachEvidence(
       if (!(await store.has(file.sha256))) await store.putFile(file.sha256, file.path, meta);
       const evidence = await tx.evidence.create({
         data: {
-          lokusId: lokus.id,
-          indicator: target.indicator,
+          ...owner,
+          indicator: target.kind === 'lokus' ? target.indicator : null,
           sha256: file.sha256,
           size: file.size,
           mediaType,
@@ -115,14 +161,10 @@ export async function attachEvidence(
           uploadedBy: actor,
         },
       });
-      await audit(
-        tx,
-        { type: 'Assessment', id: lokus.assessmentId },
-        'attach-evidence',
-        actor,
-        null,
-        { evidence, unitId: lokus.unitId },
-      );
+      await audit(tx, entity.audited, 'attach-evidence', actor, null, {
+        evidence,
+        ...entity.context,
+      });
       return evidence;
     }, INTERACTIVE_TRANSACTION);
   } catch (error) {
@@ -131,30 +173,66 @@ export async function attachEvidence(
   }
 }
 
-/** Drops one piece of evidence from a DRAFT assessment's lokus; its bytes go if nothing else names them. */
-export async function removeEvidence(id: string, actor: string) {
-  const removed = await prisma().$transaction(async (tx) => {
-    const evidence = await tx.evidence.findUnique({
-      where: { id },
-      include: { lokus: { include: { assessment: true } } },
+/** A target as it stands in the transaction, and what its audit entry is about. */
+async function recheck(tx: Tx, target: AttachmentTarget, field?: string) {
+  if (target.kind === 'lokus') {
+    const lokus = await tx.lokus.findUnique({
+      where: { id: target.lokusId },
+      include: { assessment: true },
     });
+    if (!lokus) throw new NotFoundError(field ?? 'lokusId', target.lokusId, 'lokus');
+    assertLokusEditable(lokus.assessment, lokus, field ?? 'lokusId');
+    return {
+      audited: { type: 'Assessment' as const, id: lokus.assessmentId },
+      context: { unitId: lokus.unitId },
+    };
+  }
+  const finding = await tx.finding.findUnique({ where: { id: target.findingId } });
+  if (!finding) throw new NotFoundError(field ?? 'findingId', target.findingId, 'finding');
+  assertFollowUpOwed(finding, field ?? 'findingId');
+  return { audited: { type: 'Finding' as const, id: finding.id }, context: {} };
+}
+
+/**
+ * Drops one piece of evidence while its target may change (a DRAFT lokus, a follow-up still
+ * owed); its bytes go if nothing else names them. Answers the evidence as it was.
+ */
+export async function removeEvidence(id: string, kind: AttachmentTarget['kind'], actor: string) {
+  const removed = await prisma().$transaction(async (tx) => {
+    const evidence = await tx.evidence.findUnique({ where: { id } });
     if (!evidence) throw new NotFoundError('id', id, 'evidence');
-    assertLokusEditable(evidence.lokus.assessment, evidence.lokus, 'id');
+    if ((evidence.findingId ? 'finding' : 'lokus') !== kind) {
+      throw new InvalidInputError(
+        evidence.findingId
+          ? `${id} is evidence of a finding's follow-up: removeFollowUpEvidence removes it`
+          : `${id} is bukti dukung of a lokus: removeEvidence removes it`,
+        'id',
+      );
+    }
+    const target: AttachmentTarget = evidence.findingId
+      ? { kind: 'finding', findingId: evidence.findingId, subjectId: '', organisationId: '' }
+      : {
+          kind: 'lokus',
+          lokusId: evidence.lokusId ?? '',
+          indicator: evidence.indicator ?? '',
+          subjectId: '',
+        };
+    // The evidence exists; a refusal is about its target, which no longer changes.
+    const entity = await recheck(tx, target, 'id');
     await lock(tx, evidence.sha256);
     await tx.evidence.delete({ where: { id } });
-    const { lokus, ...row } = evidence;
     await audit(
       tx,
-      { type: 'Assessment', id: lokus.assessmentId },
+      entity.audited,
       'remove-evidence',
       actor,
-      { evidence: row, unitId: lokus.unitId },
+      { evidence, ...entity.context },
       null,
     );
     return evidence;
   }, INTERACTIVE_TRANSACTION);
   await releaseObjects([removed.sha256]);
-  return prisma().lokus.findUniqueOrThrow({ where: { id: removed.lokusId } });
+  return removed;
 }
 
 /**
@@ -219,4 +297,25 @@ export async function evidenceHashesOf(tx: Tx, where: { lokusId?: string; assess
     select: { sha256: true },
   });
   return rows.map((r) => r.sha256);
+}
+
+/** What an existing piece of evidence belongs to; null when there is none. */
+export async function evidenceOwner(id: string): Promise<EvidenceOwner | null> {
+  const found = await prisma().evidence.findUnique({
+    where: { id },
+    select: {
+      lokus: { select: { assessment: { select: { subjectId: true } } } },
+      finding: { select: { subjectId: true, organisationId: true } },
+    },
+  });
+  return found ? ownerOf(found) : null;
+}
+
+/** The owner of evidence loaded with its lokus's subject or its finding. */
+export function ownerOf(evidence: {
+  lokus: { assessment: { subjectId: string } } | null;
+  finding: { subjectId: string; organisationId: string } | null;
+}): EvidenceOwner {
+  if (evidence.finding) return { kind: 'finding', ...evidence.finding };
+  return { kind: 'lokus', subjectId: evidence.lokus?.assessment.subjectId ?? '' };
 }

@@ -1,19 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { type Identity, sendError, sendJson, sendRefusal } from '@mutu/server';
-import { MutationError, type ServiceRoute, scopesOf } from '@mutu/service';
+import { MutationError, type ServiceRoute } from '@mutu/service';
 import { ObjectMissing, type Spooled, spool, TooLarge } from '@mutu/storage';
 import busboy from 'busboy';
 import { prisma } from '../db.js';
 import { IllegalTransitionError, NotFoundError } from '../errors.js';
-import { mayReadEvidence } from '../visibility.js';
-import { attachEvidence, attachmentTarget } from './commands.js';
+import { mayFileEvidenceOf, mayReadEvidenceOf } from '../visibility.js';
+import { attachEvidence, attachmentTarget, ownerOf } from './commands.js';
 import { EvidenceRefused } from './policy.js';
 import { evidenceStore } from './settings.js';
 
 /**
  * /evidence: POST a document (multipart/form-data, one part named `file`) as evidence of
- * `?lokusId=...&indicator=...`; GET `?id=...` downloads one. The gateway streams both here
+ * `?lokusId=...&indicator=...` (bukti dukung) or of `?findingId=...` (a follow-up); GET
+ * `?id=...` downloads one. The gateway streams both here
  * with a call token; the file never travels as a GraphQL string. Refusals answer in GraphQL's
  * error shape with the field at fault in `extensions.field`.
  */
@@ -25,13 +26,8 @@ export const evidenceRoute: ServiceRoute = async (req, res, { identity }) => {
     return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'POST a file, or GET one by its id');
   }
   try {
-    const target = await attachmentTarget(
-      params.get('lokusId') ?? '',
-      params.get('indicator') ?? '',
-    );
-    if (!scopesOf(identity).admin && !scopesOf(identity).assessorOf(target.subjectId)) {
-      return refuse(req, res, identity);
-    }
+    const target = await attachmentTarget(params);
+    if (!mayFileEvidenceOf(identity, target)) return refuse(req, res, identity);
     const upload = await receiveFile(req, evidenceStore().settings.maxFileBytes);
     try {
       const evidence = await attachEvidence(target, upload.file, upload, identity.sub);
@@ -52,8 +48,8 @@ function refuse(req: IncomingMessage, res: ServerResponse, identity: Identity) {
     status: anonymous ? 401 : 403,
     code: anonymous ? 'UNAUTHENTICATED' : 'FORBIDDEN',
     message: anonymous
-      ? 'Evidence is for signed-in assessors and administrators'
-      : `Evidence of this lokus is its region's assessors' and the administrators', not role ${identity.role}'s of these regions`,
+      ? 'Evidence is for signed-in assessors, units and administrators'
+      : `Evidence of this lokus is filed by its region's assessors, of a finding by the unit that must act, and by administrators: not by role ${identity.role} here`,
   });
 }
 
@@ -154,11 +150,14 @@ async function download(res: ServerResponse, identity: Identity, id: string) {
   const evidence = id
     ? await prisma().evidence.findUnique({
         where: { id },
-        include: { lokus: { select: { assessment: { select: { subjectId: true } } } } },
+        include: {
+          lokus: { select: { assessment: { select: { subjectId: true } } } },
+          finding: { select: { subjectId: true, organisationId: true } },
+        },
       })
     : null;
   // Evidence the caller may not read is answered as evidence that does not exist.
-  if (!evidence || !mayReadEvidence(identity, evidence.lokus.assessment.subjectId)) {
+  if (!evidence || !mayReadEvidenceOf(identity, ownerOf(evidence))) {
     return sendError(res, 404, 'NOT_FOUND', `No evidence ${id || '(no id given)'}`, {
       field: 'id',
     });

@@ -2,8 +2,9 @@ import { Lokus, subjectOfLoadedLokus } from '../assessments/schema.js';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
-import { mayReadEvidence } from '../visibility.js';
-import { removeEvidence } from './commands.js';
+import { Finding } from '../findings/schema.js';
+import { mayFileEvidenceOf, mayReadEvidence, mayReadEvidenceOf } from '../visibility.js';
+import { evidenceOwner, removeEvidence } from './commands.js';
 import { downloadPath } from './route.js';
 
 const Evidence = builder.prismaObject('Evidence', {
@@ -12,8 +13,9 @@ const Evidence = builder.prismaObject('Evidence', {
   fields: (t) => ({
     id: t.exposeID('id'),
     indicator: t.exposeString('indicator', {
+      nullable: true,
       description:
-        "The instrument's indicator key it proves; where the method has no instrument, a component key.",
+        "The instrument's indicator key it proves; where the method has no instrument, a component key. Null for a follow-up's evidence.",
     }),
     fileName: t.exposeString('fileName', { description: 'The name it was uploaded with.' }),
     mediaType: t.exposeString('mediaType', {
@@ -49,25 +51,52 @@ builder.prismaObjectField(Lokus, 'evidence', (t) =>
   }),
 );
 
-/** The subject whose assessors may remove a piece of evidence: '' when there is none. */
-async function subjectOfEvidence(id: string): Promise<string> {
-  const found = await prisma().evidence.findUnique({
-    where: { id },
-    select: { lokus: { select: { assessment: { select: { subjectId: true } } } } },
-  });
-  return found?.lokus.assessment.subjectId ?? '';
-}
-
-builder.mutationField('removeEvidence', (t) =>
-  t.field({
+builder.mutationFields((t) => ({
+  removeEvidence: t.field({
     type: Lokus,
     description:
-      "Removes a piece of evidence from a lokus of a DRAFT assessment; its bytes go once no evidence names them. A published revision's evidence stays: correct the assessment instead.",
-    authScopes: async (_root, args) => ({
-      $any: { admin: true, assessorOf: await subjectOfEvidence(String(args.id)) },
-    }),
+      "Removes a piece of bukti dukung from a lokus of a DRAFT assessment (or one returned to its assessor); its bytes go once no evidence names them. A published revision's evidence stays: correct the assessment instead.",
+    authScopes: async (_root, args, ctx) =>
+      mayFileEvidenceOf(ctx.identity, await evidenceOwner(String(args.id))),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'lokus' } },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => removeEvidence(String(args.id), ctx.identity.sub),
+    resolve: async (_root, args, ctx) => {
+      const removed = await removeEvidence(String(args.id), 'lokus', ctx.identity.sub);
+      return prisma().lokus.findUniqueOrThrow({ where: { id: removed.lokusId ?? '' } });
+    },
+  }),
+  removeFollowUpEvidence: t.field({
+    type: Finding,
+    description:
+      "Removes a piece of evidence from a finding's follow-up while it is still owed (not DONE or VERIFIED). By the unit that must act or an administrator.",
+    authScopes: async (_root, args, ctx) =>
+      mayFileEvidenceOf(ctx.identity, await evidenceOwner(String(args.id))),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'finding' } },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const removed = await removeEvidence(String(args.id), 'finding', ctx.identity.sub);
+      return prisma().finding.findUniqueOrThrow({ where: { id: removed.findingId ?? '' } });
+    },
+  }),
+}));
+
+builder.prismaObjectField(Finding, 'evidence', (t) =>
+  t.field({
+    type: [Evidence],
+    nullable: true,
+    description:
+      'The evidence of its follow-up, oldest first: for administrators, the assessors of the region and the units concerned.',
+    select: { id: true, subjectId: true, organisationId: true },
+    authScopes: (f, _args, ctx) =>
+      mayReadEvidenceOf(ctx.identity, {
+        kind: 'finding',
+        subjectId: f.subjectId,
+        organisationId: f.organisationId,
+      }),
+    resolve: (f) =>
+      prisma().evidence.findMany({
+        where: { findingId: f.id },
+        orderBy: [{ uploadedAt: 'asc' }, { id: 'asc' }],
+      }),
   }),
 );

@@ -149,6 +149,12 @@ export async function recordFollowUp(
         finding.status,
       );
     }
+    if (input.status === 'DONE' && (await tx.evidence.count({ where: { findingId } })) === 0) {
+      throw new InvalidInputError(
+        'A follow-up is reported DONE with its evidence: upload it first (POST /evidence?findingId=...)',
+        'input.status',
+      );
+    }
     return step(tx, finding, expectedVersion, input.status, note, identity.sub, {});
   }, INTERACTIVE_TRANSACTION);
 }

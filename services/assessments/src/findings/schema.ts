@@ -51,7 +51,7 @@ const FollowUp = builder.prismaObject('FollowUp', {
   }),
 });
 
-const Finding = builder.prismaObject('Finding', {
+export const Finding = builder.prismaObject('Finding', {
   description:
     'What an assessing office found in an assessment (a lokus, an indicator), for an organisation to follow up by a due date. For analysts, assessors, administrators and the units concerned; never public.',
   fields: (t) => ({

@@ -1,0 +1,161 @@
+import { addDays, isoDay, todayInIndonesia } from '@mutu/service';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Platform, startPlatform } from './platform.js';
+
+/**
+ * After the score, through the gateway as its users reach it: the Ombudsman's assessors of
+ * Bengkulu record findings on Kota Bengkulu's published 2024 result, its OPDs follow them up
+ * with evidence, the office verifies one and reopens another, and the overdue list is right
+ * the day after a due date.
+ */
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 240_000);
+afterAll(async () => {
+  await platform?.close();
+});
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+type Headers = Record<string, string>;
+type Finding = { id: string; version: number; status: string };
+
+describe('findings followed up, through the gateway', () => {
+  it('are recorded, followed up with evidence, verified or reopened, and listed when overdue', async () => {
+    const gateway = new URL(platform.gateway.url);
+    const assessor = await platform.bearer({
+      sub: 'asesor@ombudsman-bengkulu.test',
+      role: 'assessor',
+      regions: ['17'],
+    });
+    const dukcapil = await platform.bearer({
+      sub: 'kasi@dukcapil.bengkulukota.test',
+      role: 'unit',
+      organisation: '17.71.dukcapil',
+    });
+    const dpmptsp = await platform.bearer({
+      sub: 'kabid@dpmptsp.bengkulukota.test',
+      role: 'unit',
+      organisation: '17.71.dpmptsp',
+    });
+    const ortala = await platform.bearer({
+      sub: 'kabag@ortala.bengkulukota.test',
+      role: 'unit',
+      organisation: '17.71',
+    });
+    const ok = async (q: string, variables: Record<string, unknown>, headers: Headers) => {
+      const answer = await platform.query(q, variables, headers);
+      expect(answer.errors).toBeUndefined();
+      return answer.data as Record<string, Record<string, unknown>>;
+    };
+    const today = todayInIndonesia();
+    const due = (days: number) => isoDay(addDays(today, days));
+
+    const record = async (organisationId: string, text: string, dueOn: string) => {
+      const answer = await ok(
+        `mutation($input: RecordFindingInput!) { recordFinding(input: $input) {
+          __typename ... on RecordFindingSuccess { finding { id version status } } } }`,
+        {
+          input: {
+            assessmentId: 'ombudsman-compliance-2024.17.71',
+            kind: 'TINDAKAN_KOREKTIF',
+            organisationId,
+            text,
+            dueOn,
+          },
+        },
+        assessor,
+      );
+      expect(answer.recordFinding?.__typename).toBe('RecordFindingSuccess');
+      return (answer.recordFinding as { finding: Finding }).finding;
+    };
+    const onDukcapil = await record('17.71.dukcapil', 'Maklumat pelayanan belum dipajang', due(0));
+    const onDpmptsp = await record('17.71.dpmptsp', 'Tidak ada sarana pengaduan langsung', due(7));
+    const onGovernment = await record('17.71', 'Standar pelayanan OPD belum ditetapkan', due(14));
+
+    const read = async (id: string, headers: Headers = assessor) =>
+      (await ok(`{ finding(id: "${id}") { id version status } }`, {}, headers)).finding as Finding;
+    const followUp = async (f: Finding, status: string, note: string, headers: Headers) => {
+      const answer = await ok(
+        `mutation($id: ID!, $v: Int!, $input: FollowUpInput!) {
+          recordFollowUp(findingId: $id, expectedVersion: $v, input: $input) {
+            __typename ... on MutationError { field } ... on NotResponsibleError { mustAct } } }`,
+        { id: f.id, v: f.version, input: { status, note } },
+        headers,
+      );
+      return answer.recordFollowUp;
+    };
+    const attach = async (f: Finding, headers: Headers) => {
+      const form = new FormData();
+      form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'bukti-tindak-lanjut.pdf');
+      return fetch(new URL(`/evidence?findingId=${f.id}`, gateway), {
+        method: 'POST',
+        headers,
+        body: form,
+      });
+    };
+
+    // Each OPD follows up its own finding, with evidence; not another's.
+    expect(await followUp(onDukcapil, 'PLANNED', 'Dicetak minggu ini', dpmptsp)).toMatchObject({
+      __typename: 'NotResponsibleError',
+      mustAct: '17.71.dukcapil',
+    });
+    expect((await attach(onDukcapil, dpmptsp)).status).toBe(403);
+    const filed = await attach(onDukcapil, dukcapil);
+    expect(filed.status).toBe(201);
+    const { evidence } = (await filed.json()) as { evidence: { downloadPath: string } };
+    expect(
+      await followUp(onDukcapil, 'DONE', 'Maklumat dipajang di loket', dukcapil),
+    ).toMatchObject({ __typename: 'RecordFollowUpSuccess' });
+    expect((await attach(onDpmptsp, dpmptsp)).status).toBe(201);
+    expect(await followUp(onDpmptsp, 'DONE', 'Kotak pengaduan dipasang', dpmptsp)).toMatchObject({
+      __typename: 'RecordFollowUpSuccess',
+    });
+    // The assessor reads the evidence it checks; the Bagian Organisasi follows its government's.
+    for (const headers of [assessor, ortala]) {
+      const downloaded = await fetch(new URL(evidence.downloadPath, gateway), { headers });
+      expect(downloaded.status).toBe(200);
+      expect(Buffer.from(await downloaded.arrayBuffer()).equals(PDF)).toBe(true);
+    }
+    expect((await fetch(new URL(evidence.downloadPath, gateway))).status).toBe(401);
+
+    // The office verifies Dukcapil's and reopens DPMPTSP's: a box is not a complaint channel.
+    const decide = async (f: Finding, decision: string, note: string) => {
+      const current = await read(f.id);
+      const answer = await ok(
+        `mutation($id: ID!, $v: Int!, $input: FollowUpDecisionInput!) {
+          decideFollowUp(findingId: $id, expectedVersion: $v, input: $input) {
+            __typename ... on DecideFollowUpSuccess { finding { status } } } }`,
+        { id: current.id, v: current.version, input: { decision, note } },
+        assessor,
+      );
+      return answer.decideFollowUp;
+    };
+    expect(await decide(onDukcapil, 'VERIFY', 'Sesuai observasi')).toMatchObject({
+      finding: { status: 'VERIFIED' },
+    });
+    expect(await decide(onDpmptsp, 'REOPEN', 'Pengaduan belum dikelola petugas')).toMatchObject({
+      finding: { status: 'REOPENED' },
+    });
+
+    // The overdue list the Bagian Organisasi reads, on a given day.
+    const overdue = async (asOf: string) => {
+      const answer = await ok(
+        `query($f: FindingFilter) { findings(filter: $f) { totalCount edges { node { id } } } }`,
+        { f: { subjectId: '17.71', overdue: true, asOf } },
+        ortala,
+      );
+      return (answer.findings as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+    };
+    expect(await overdue(due(0))).toEqual([]);
+    // Dukcapil's was due today but is verified: nothing is overdue tomorrow.
+    expect(await overdue(due(1))).toEqual([]);
+    // The day after their due dates, the reopened one and the government's own are overdue.
+    expect(await overdue(due(7))).toEqual([]);
+    expect(await overdue(due(8))).toEqual([onDpmptsp.id]);
+    expect(await overdue(due(15))).toEqual([onDpmptsp.id, onGovernment.id]);
+    // Findings are not public.
+    const anonymous = await platform.query('{ findings { totalCount } }');
+    expect(anonymous.data).toEqual({ findings: { totalCount: 0 } });
+  });
+});
