@@ -147,6 +147,12 @@ const TABLE: readonly Row[] = [
     expect: READ,
   },
   {
+    field: 'selfEvaluation',
+    subgraph: 'assessments',
+    operation: '{ selfEvaluation(cycleId: "ipp-2030-mx", organisationId: "17.71") { id } }',
+    expect: READ,
+  },
+  {
     field: 'finding',
     subgraph: 'assessments',
     operation: `{ finding(id: "${FINDING}") { id } }`,
@@ -399,6 +405,19 @@ const TABLE: readonly Row[] = [
     // No such evidence: an administrator is told so (a typed answer); nobody else learns even that.
     operation: `mutation { removeFollowUpEvidence(id: "00000000-0000-4000-8000-000000000000") { ${RESULT} } }`,
     expect: ADMIN_ONLY,
+  },
+  {
+    field: 'recordSelfScores',
+    subgraph: 'assessments',
+    // Self-evaluations are the units' own; another unit is told so (a typed answer).
+    operation: `mutation { recordSelfScores(cycleId: "ipp-2030-mx", organisationId: "17.71", expectedVersion: 99, scores: [{ indicator: "1", score: 3 }]) { ${RESULT} } }`,
+    expect: UNIT_OF_17_71,
+  },
+  {
+    field: 'submitSelfEvaluation',
+    subgraph: 'assessments',
+    operation: `mutation { submitSelfEvaluation(id: "00000000-0000-4000-8000-000000000000", expectedVersion: 1) { ${RESULT} } }`,
+    expect: UNIT_OF_17_71,
   },
   {
     field: 'submitAssessment',

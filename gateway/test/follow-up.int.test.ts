@@ -1,3 +1,4 @@
+import { componentScoresOf, instrumentOf, methodologyById, weightedTotal } from '@mutu/scoring';
 import { addDays, isoDay, todayInIndonesia } from '@mutu/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Platform, startPlatform } from './platform.js';
@@ -157,5 +158,94 @@ describe('findings followed up, through the gateway', () => {
     // Findings are not public.
     const anonymous = await platform.query('{ findings { totalCount } }');
     expect(anonymous.data).toEqual({ findings: { totalCount: 0 } });
+  });
+
+  it("shows a unit's self-evaluation beside the evaluator's, with the gap per indicator", async () => {
+    const admin = await platform.bearer({ sub: 'evaluator@kemenpan.test', role: 'admin' });
+    const evaluator = await platform.bearer({
+      sub: 'evaluator@bengkulu.test',
+      role: 'assessor',
+      regions: ['17'],
+    });
+    const dukcapil = await platform.bearer({
+      sub: 'kasi@dukcapil.bengkulukota.test',
+      role: 'unit',
+      organisation: '17.71.dukcapil',
+    });
+    const ok = async (q: string, variables: Record<string, unknown>, headers: Headers) => {
+      const answer = await platform.query(q, variables, headers);
+      expect(answer.errors).toBeUndefined();
+      return answer.data as Record<string, Record<string, unknown>>;
+    };
+    const levels = (f: (i: number) => number) =>
+      Array.from({ length: 30 }, (_, i) => ({ indicator: String(i + 1), score: f(i) }));
+    await ok(
+      'mutation { createCycle(input: { framework: IPP, year: 2034 }) { __typename } }',
+      {},
+      admin,
+    );
+    await ok('mutation { openCycle(id: "ipp-2034") { __typename } }', {}, admin);
+    const own = await ok(
+      `mutation($s: [IndicatorScoreInput!]!) {
+        recordSelfScores(cycleId: "ipp-2034", organisationId: "17.71.dukcapil", expectedVersion: 0, scores: $s) {
+          __typename ... on RecordSelfScoresSuccess { selfEvaluation { score } } } }`,
+      { s: levels(() => 5) },
+      dukcapil,
+    );
+    expect(own.recordSelfScores).toMatchObject({ selfEvaluation: { score: 5 } });
+    await ok(
+      `mutation($input: CreateAssessmentInput!) { createAssessment(input: $input) { __typename } }`,
+      {
+        input: {
+          cycleId: 'ipp-2034',
+          subjectId: '17.71',
+          lokus: [{ unitId: '17.71.dukcapil', indicators: levels((i) => (i < 15 ? 5 : 3)) }],
+        },
+      },
+      evaluator,
+    );
+    const version = async () =>
+      (
+        (await ok('{ assessment(id: "ipp-2034.17.71") { version } }', {}, admin)).assessment as {
+          version: number;
+        }
+      ).version;
+    await ok(
+      `mutation { submitAssessment(id: "ipp-2034.17.71", expectedVersion: ${await version()}) { __typename } }`,
+      {},
+      evaluator,
+    );
+    await ok(
+      `mutation { verifyAssessment(id: "ipp-2034.17.71", expectedVersion: ${await version()}) { __typename } }`,
+      {},
+      admin,
+    );
+    await ok('mutation { closeCycle(id: "ipp-2034") { __typename } }', {}, admin);
+    await ok('mutation { publishCycle(id: "ipp-2034") { __typename } }', {}, admin);
+
+    const read = await ok(
+      `{ selfEvaluation(cycleId: "ipp-2034", organisationId: "17.71.dukcapil") {
+        score gaps { indicator { key } selfScore evaluatorScore gap } } }`,
+      {},
+      dukcapil,
+    );
+    const gaps = (read.selfEvaluation as { gaps: { indicator: { key: string }; gap: number }[] })
+      .gaps;
+    // Where it rated itself 5 and the evaluator saw 3, it over-rated itself by 2.
+    expect(gaps.filter((g) => g.gap === 2).map((g) => g.indicator.key)).toEqual(
+      Array.from({ length: 15 }, (_, i) => String(i + 16)),
+    );
+    expect(gaps.filter((g) => g.gap === 0)).toHaveLength(15);
+    // The published result is the evaluator's alone, as packages/scoring computes it.
+    const result = await ok('{ assessment(id: "ipp-2034.17.71") { score } }', {}, {});
+    const methodology = methodologyById('ipp-2022');
+    const instrument = methodology && instrumentOf(methodology);
+    if (!methodology || !instrument) throw new Error('ipp-2022 has an instrument');
+    const evaluated = Object.fromEntries(
+      levels((i) => (i < 15 ? 5 : 3)).map((l) => [l.indicator, l.score]),
+    );
+    expect((result.assessment as { score: number }).score).toBe(
+      weightedTotal(methodology, componentScoresOf(instrument, evaluated).components).total,
+    );
   });
 });

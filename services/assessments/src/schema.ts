@@ -7,6 +7,7 @@ import './evidence/schema.js';
 import './verification/schema.js';
 import './worklists/schema.js';
 import './findings/schema.js';
+import './self-evaluations/schema.js';
 import './history/schema.js';
 import './import/schema.js';
 

@@ -44,6 +44,8 @@ export async function tableCounts() {
     verifications: await db.verification.count(),
     findings: await db.finding.count(),
     followUps: await db.followUp.count(),
+    selfEvaluations: await db.selfEvaluation.count(),
+    selfScores: await db.selfScore.count(),
     audit: await db.auditEntry.count(),
   };
 }

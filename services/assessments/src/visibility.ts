@@ -144,3 +144,15 @@ export function mayFileEvidenceOf(identity: Identity, owner: EvidenceOwner | nul
     ? scopesOf(identity).assessorOf(owner.subjectId)
     : speaksFor(identity, owner.organisationId);
 }
+
+/**
+ * Who may read a self-evaluation: the unit that made it and the organisations above it (a
+ * government's Bagian Organisasi follows its OPDs'), and analysts, assessors and
+ * administrators; never the public, for it is the unit's own view, not a result.
+ */
+export function knownSelfEvaluations(identity: Identity): Prisma.SelfEvaluationWhereInput {
+  if (scopesOf(identity).analyst) return {};
+  const own = identity.role === 'unit' ? identity.organisation : undefined;
+  if (!own) return { id: { in: [] } };
+  return { OR: [{ organisationId: own }, { organisationId: { startsWith: `${own}.` } }] };
+}

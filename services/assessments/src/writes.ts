@@ -3,10 +3,10 @@ import type { Prisma } from './generated/prisma/client.js';
 
 export type Tx = Prisma.TransactionClient;
 
-/** One audit row of a step of a cycle, an assessment or a finding, in the step's transaction. */
+/** One audit row of a step of a cycle, an assessment, a finding or a self-evaluation, in its transaction. */
 export function audit(
   tx: Tx,
-  entity: { type: 'AssessmentCycle' | 'Assessment' | 'Finding'; id: string },
+  entity: { type: 'AssessmentCycle' | 'Assessment' | 'Finding' | 'SelfEvaluation'; id: string },
   action: string,
   actor: string,
   before: unknown,

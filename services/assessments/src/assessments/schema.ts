@@ -353,7 +353,7 @@ const ComponentScoreInput = builder.inputType('ComponentScoreInput', {
   }),
 });
 
-const IndicatorScoreInput = builder.inputType('IndicatorScoreInput', {
+export const IndicatorScoreInput = builder.inputType('IndicatorScoreInput', {
   description: "One indicator's level, as the instrument's form describes the levels.",
   fields: (t) => ({
     indicator: t.string({
