@@ -12,7 +12,8 @@ export type ScoringErrorCode =
   | 'UNKNOWN_FINDING'
   | 'INCOMPARABLE'
   | 'UNKNOWN_INDICATOR'
-  | 'NOT_A_LEVEL';
+  | 'NOT_A_LEVEL'
+  | 'INVALID_POPULATION';
 
 /**
  * Every rejection from this package: `field` names the argument or component at fault so a

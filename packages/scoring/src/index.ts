@@ -27,6 +27,7 @@ export {
   withYearOverYearChange,
   type YearScore,
 } from './ranking.js';
+export { requiredSample } from './sample-size.js';
 export { type ElementMean, type SkmResult, type SkmWeighting, skmFromAnswers } from './skm.js';
 export {
   type Aggregation,
