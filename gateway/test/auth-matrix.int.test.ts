@@ -153,6 +153,12 @@ const TABLE: readonly Row[] = [
     expect: READ,
   },
   {
+    field: 'findingSummary',
+    subgraph: 'assessments',
+    operation: '{ findingSummary { total open } }',
+    expect: READ,
+  },
+  {
     field: 'finding',
     subgraph: 'assessments',
     operation: `{ finding(id: "${FINDING}") { id } }`,

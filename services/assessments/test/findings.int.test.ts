@@ -369,4 +369,169 @@ describe('findings and their follow-up', () => {
     );
     expect(published.data?.assessment.findings).toEqual([]);
   });
+
+  it('knows a finding that came back, and sums up what a rakor asks', async () => {
+    // The same shortfall on Dukcapil's Proses was found in 2023 already.
+    const earlier = await run(
+      RECORD,
+      {
+        input: {
+          assessmentId: 'ombudsman-compliance-2023.17.71',
+          indicator: 'proses',
+          kind: 'FINDING',
+          organisationId: '17.71.dukcapil',
+          text: 'Standar pelayanan belum dipublikasikan',
+          dueOn: day(1),
+        },
+      },
+      ASSESSOR,
+    );
+    const again = await run(
+      RECORD,
+      {
+        input: {
+          assessmentId: ASSESSMENT,
+          indicator: 'proses',
+          kind: 'FINDING',
+          organisationId: '17.71.dukcapil',
+          text: 'Standar pelayanan masih belum dipublikasikan di laman',
+          dueOn: day(20),
+        },
+      },
+      ASSESSOR,
+    );
+    const againId = (again.finding as Finding).id;
+    const { data } = await graphql<{ finding: { recurs: { id: string } | null } }>(
+      subgraph.url,
+      `{ finding(id: "${againId}") { recurs { id } } }`,
+    );
+    expect(data?.finding.recurs?.id).toBe((earlier.finding as Finding).id);
+    expect(await listed({ subjectId: '17.71', recurring: true }, ANALYST)).toEqual([againId]);
+
+    const summary = await graphql<{ findingSummary: Record<string, unknown> }>(
+      subgraph.url,
+      `{ findingSummary(filter: { cycleId: "ombudsman-compliance-2024", subjectId: "17.71" }) {
+        total open overdue awaitingVerification verified recurring verifiedShare
+        nextCycle { id } followedUpBeforeNextCycle } }`,
+      undefined,
+      { as: ORTALA },
+    );
+    // Dukcapil's first one is verified; Dinas Sosial's, the government's and the repeat are open.
+    expect(summary.data?.findingSummary).toEqual({
+      total: 4,
+      open: 3,
+      overdue: 0,
+      awaitingVerification: 0,
+      verified: 1,
+      recurring: 1,
+      verifiedShare: 0.25,
+      nextCycle: null,
+      followedUpBeforeNextCycle: null,
+    });
+    // A stranger counts nothing.
+    const stranger = await graphql<{ findingSummary: { total: number } }>(
+      subgraph.url,
+      '{ findingSummary { total } }',
+      undefined,
+      { as: KOTA_JAMBI },
+    );
+    expect(stranger.data?.findingSummary.total).toBe(0);
+  });
+
+  it("counts the share followed up before the framework's next cycle opened", async () => {
+    const admin: Identity = { sub: 'admin@ombudsman', role: 'admin', regions: [] };
+    await run(
+      'mutation { r: createCycle(input: { framework: OMBUDSMAN_COMPLIANCE, year: 2035 }) { __typename } }',
+      {},
+      admin,
+    );
+    await run(
+      'mutation { r: openCycle(id: "ombudsman-compliance-2035") { __typename } }',
+      {},
+      admin,
+    );
+    const all = ['input', 'proses', 'output', 'pengaduan', 'kepercayaan'].map((component) => ({
+      component,
+      score: 80,
+    }));
+    await run(
+      `mutation($l: [LokusInput!]!) { r: createAssessment(input: { cycleId: "ombudsman-compliance-2035", subjectId: "17.71", lokus: $l }) { __typename } }`,
+      { l: [{ unitId: '17.71.dukcapil', scores: all }] },
+      ASSESSOR,
+    );
+    const id = 'ombudsman-compliance-2035.17.71';
+    const version = async () =>
+      (
+        await graphql<{ assessment: { version: number } }>(
+          subgraph.url,
+          `{ assessment(id: "${id}") { version } }`,
+        )
+      ).data?.assessment.version ?? 0;
+    await run(
+      `mutation { r: submitAssessment(id: "${id}", expectedVersion: ${await version()}) { __typename } }`,
+      {},
+      ASSESSOR,
+    );
+    const recorded = async (text: string) =>
+      (
+        (
+          await run(
+            RECORD,
+            {
+              input: {
+                assessmentId: id,
+                kind: 'SARAN_PERBAIKAN',
+                organisationId: '17.71.dukcapil',
+                text,
+                dueOn: day(3),
+              },
+            },
+            ASSESSOR,
+          )
+        ).finding as Finding
+      ).id;
+    const followed = await recorded('Tambah loket prioritas');
+    await recorded('Perbarui maklumat pelayanan');
+    let f = await read(followed);
+    expect((await upload(f.id, DUKCAPIL)).status).toBe(201);
+    await run(
+      FOLLOW_UP,
+      { id: f.id, v: f.version, input: { status: 'DONE', note: 'Loket prioritas dibuka' } },
+      DUKCAPIL,
+    );
+    f = await read(followed);
+    await run(
+      DECIDE,
+      { id: f.id, v: f.version, input: { decision: 'VERIFY', note: 'Sesuai' } },
+      ASSESSOR,
+    );
+
+    const share = async () =>
+      (
+        await graphql<{
+          findingSummary: {
+            nextCycle: { id: string } | null;
+            followedUpBeforeNextCycle: number | null;
+          };
+        }>(
+          subgraph.url,
+          '{ findingSummary(filter: { cycleId: "ombudsman-compliance-2035" }) { nextCycle { id } followedUpBeforeNextCycle } }',
+        )
+      ).data?.findingSummary;
+    expect(await share()).toEqual({ nextCycle: null, followedUpBeforeNextCycle: null });
+    await run(
+      'mutation { r: createCycle(input: { framework: OMBUDSMAN_COMPLIANCE, year: 2036 }) { __typename } }',
+      {},
+      admin,
+    );
+    await run(
+      'mutation { r: openCycle(id: "ombudsman-compliance-2036") { __typename } }',
+      {},
+      admin,
+    );
+    expect(await share()).toEqual({
+      nextCycle: { id: 'ombudsman-compliance-2036' },
+      followedUpBeforeNextCycle: 0.5,
+    });
+  });
 });

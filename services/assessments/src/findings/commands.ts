@@ -69,6 +69,7 @@ export async function recordFinding(input: FindingInput, actor: string) {
       if (!lokus) throw new NotFoundError('input.lokusId', input.lokusId, 'lokus');
     }
     if (input.indicator != null) assertIndicator(assessment.methodologyId, input.indicator);
+    const recurs = input.indicator != null ? await earlierFinding(tx, assessment, input) : null;
     const finding = await tx.finding.create({
       data: {
         assessmentId: assessment.id,
@@ -82,11 +83,33 @@ export async function recordFinding(input: FindingInput, actor: string) {
         text,
         dueOn: input.dueOn,
         raisedBy: actor,
+        recursId: recurs?.id ?? null,
       },
     });
     await audit(tx, { type: 'Finding', id: finding.id }, 'raise', actor, null, finding);
     return finding;
   }, INTERACTIVE_TRANSACTION);
+}
+
+/**
+ * The latest finding of an earlier year of the same framework on the same organisation's same
+ * indicator: a finding that came back.
+ */
+async function earlierFinding(
+  tx: Tx,
+  assessment: { cycleId: string },
+  input: { organisationId: string; indicator?: string | null },
+) {
+  const cycle = await tx.assessmentCycle.findUniqueOrThrow({ where: { id: assessment.cycleId } });
+  return tx.finding.findFirst({
+    where: {
+      organisationId: input.organisationId,
+      indicator: input.indicator ?? undefined,
+      cycle: { framework: cycle.framework, year: { lt: cycle.year } },
+    },
+    orderBy: [{ cycle: { year: 'desc' } }, { raisedAt: 'desc' }],
+    select: { id: true },
+  });
 }
 
 /** An indicator of the assessment's instrument or, without one, a component of its method. */

@@ -107,6 +107,20 @@ export const Finding = builder.prismaObject('Finding', {
     version: t.exposeInt('version', {
       description: 'Raised by every step; give the version you read to each follow-up write.',
     }),
+    recurs: t.prismaField({
+      type: 'Finding',
+      nullable: true,
+      description:
+        'The finding of an earlier year it repeats (same organisation, same indicator, same framework): it came back. Null when new, or not yours to read.',
+      select: { recursId: true },
+      resolve: (query, f, _args, ctx) =>
+        f.recursId
+          ? prisma().finding.findFirst({
+              ...query,
+              where: { AND: [{ id: f.recursId }, knownFindings(ctx.identity)] },
+            })
+          : null,
+    }),
     followUps: t.relation('followUps', {
       type: FollowUp,
       description: 'Every step of its tindak lanjut, oldest first.',
@@ -137,6 +151,10 @@ const FindingFilter = builder.inputType('FindingFilter', {
       type: 'Date',
       description: 'The day `overdue` is judged on; today in WIB when omitted.',
     }),
+    recurring: t.boolean({
+      description:
+        'Came back: repeats a finding of an earlier year on the same indicator (true), or is new (false).',
+    }),
   }),
 });
 
@@ -155,6 +173,7 @@ function findingWhere(f: Filter): Prisma.FindingWhereInput {
     const overdue: Prisma.FindingWhereInput = { status: { in: OWED }, dueOn: { lt: day } };
     and.push(f.overdue ? overdue : { NOT: overdue });
   }
+  if (f?.recurring != null) and.push({ recursId: f.recurring ? { not: null } : null });
   return {
     AND: and,
     assessmentId: optionalId(f?.assessmentId) ?? undefined,
@@ -203,6 +222,95 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+interface Summary {
+  where: Prisma.FindingWhereInput;
+  cycleId: string | null;
+}
+
+const count = (s: Summary, extra: Prisma.FindingWhereInput = {}) =>
+  prisma().finding.count({ where: { AND: [s.where, extra] } });
+
+/** The cycle after `cycleId` in its framework and when it opened: null until it has. */
+async function nextCycleOpened(cycleId: string) {
+  const cycle = await prisma().assessmentCycle.findUnique({ where: { id: cycleId } });
+  if (!cycle) return null;
+  const next = await prisma().assessmentCycle.findFirst({
+    where: { framework: cycle.framework, year: { gt: cycle.year } },
+    orderBy: [{ year: 'asc' }, { period: 'asc' }],
+  });
+  if (!next) return null;
+  const opened = await prisma().auditEntry.findFirst({
+    where: { entityType: 'AssessmentCycle', entityId: next.id, action: 'open' },
+    orderBy: { at: 'asc' },
+  });
+  return opened ? { cycle: next, at: opened.at } : null;
+}
+
+const FindingSummary = builder.objectRef<Summary>('FindingSummary').implement({
+  description:
+    'How the findings of a filter stand: what a rakor on tindak lanjut looks at. Counts only those you may read.',
+  fields: (t) => ({
+    total: t.int({ resolve: (s) => count(s) }),
+    open: t.int({
+      description: 'Not yet VERIFIED.',
+      resolve: (s) => count(s, { status: { not: 'VERIFIED' } }),
+    }),
+    overdue: t.int({
+      description: 'Past the due date today (WIB) with the follow-up still owed.',
+      resolve: (s) => count(s, { status: { in: OWED }, dueOn: { lt: todayInIndonesia() } }),
+    }),
+    awaitingVerification: t.int({
+      description: 'Reported DONE by the unit; the assessing office has yet to decide.',
+      resolve: (s) => count(s, { status: 'DONE' }),
+    }),
+    verified: t.int({ resolve: (s) => count(s, { status: 'VERIFIED' }) }),
+    recurring: t.int({
+      description: 'Came back from an earlier year (same organisation, indicator and framework).',
+      resolve: (s) => count(s, { recursId: { not: null } }),
+    }),
+    verifiedShare: t.float({
+      nullable: true,
+      description: 'verified / total, 0 to 1; null without findings.',
+      resolve: async (s) => {
+        const total = await count(s);
+        return total === 0 ? null : (await count(s, { status: 'VERIFIED' })) / total;
+      },
+    }),
+    nextCycle: t.field({
+      type: AssessmentCycle,
+      nullable: true,
+      description: "With filter.cycleId: the framework's next cycle, once it has opened.",
+      resolve: async (s) =>
+        s.cycleId ? ((await nextCycleOpened(s.cycleId))?.cycle ?? null) : null,
+    }),
+    followedUpBeforeNextCycle: t.float({
+      nullable: true,
+      description:
+        "With filter.cycleId: the share (0 to 1) of the cycle's findings verified before the framework's next cycle opened; null until it has, or without findings.",
+      resolve: async (s) => {
+        if (!s.cycleId) return null;
+        const next = await nextCycleOpened(s.cycleId);
+        const total = await count(s);
+        if (!next || total === 0) return null;
+        return (await count(s, { status: 'VERIFIED', verifiedAt: { lt: next.at } })) / total;
+      },
+    }),
+  }),
+});
+
+builder.queryField('findingSummary', (t) =>
+  t.field({
+    type: FindingSummary,
+    description:
+      'Counts of the findings `filter` selects: open, overdue, awaiting verification, verified, recurring, and with a cycle the share followed up before the next one.',
+    args: { filter: t.arg({ type: FindingFilter }) },
+    resolve: (_root, args, ctx) => ({
+      where: { AND: [findingWhere(args.filter), knownFindings(ctx.identity)] },
+      cycleId: optionalId(args.filter?.cycleId),
+    }),
+  }),
+);
 
 builder.prismaObjectField(Assessment, 'findings', (t) =>
   t.prismaField({
