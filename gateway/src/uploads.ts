@@ -24,6 +24,8 @@ export const UPLOAD_ROUTES: Readonly<
 > = {
   // Published results as CSV (see the assessments subgraph's import).
   '/imports/results': { subgraph: 'assessments', path: '/imports/results', methods: ['POST'] },
+  // SKM answers of a unit's survey, as CSV or XLSX.
+  '/imports/skm': { subgraph: 'assessments', path: '/imports/skm', methods: ['POST'] },
   // Bukti dukung: POST a multipart file for a lokus's indicator, GET one by id.
   '/evidence': { subgraph: 'assessments', path: '/evidence', methods: ['GET', 'POST'] },
 };

@@ -159,6 +159,12 @@ const TABLE: readonly Row[] = [
     expect: READ,
   },
   {
+    field: 'surveyPeriod',
+    subgraph: 'assessments',
+    operation: '{ surveyPeriod(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    expect: READ,
+  },
+  {
     field: 'finding',
     subgraph: 'assessments',
     operation: `{ finding(id: "${FINDING}") { id } }`,
@@ -423,6 +429,24 @@ const TABLE: readonly Row[] = [
     field: 'submitSelfEvaluation',
     subgraph: 'assessments',
     operation: `mutation { submitSelfEvaluation(id: "00000000-0000-4000-8000-000000000000", expectedVersion: 1) { ${RESULT} } }`,
+    expect: UNIT_OF_17_71,
+  },
+  {
+    field: 'openSurveyPeriod',
+    subgraph: 'assessments',
+    operation: `mutation { openSurveyPeriod(input: { cycleId: "skm-2099-s1", organisationId: "17.71", population: 100 }) { ${RESULT} } }`,
+    expect: UNIT_OF_17_71,
+  },
+  {
+    field: 'recordSurveyResponses',
+    subgraph: 'assessments',
+    operation: `mutation { recordSurveyResponses(periodId: "00000000-0000-4000-8000-000000000000", responses: [{ answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }]) { ${RESULT} } }`,
+    expect: UNIT_OF_17_71,
+  },
+  {
+    field: 'publishSurveyPeriod',
+    subgraph: 'assessments',
+    operation: `mutation { publishSurveyPeriod(id: "00000000-0000-4000-8000-000000000000", expectedVersion: 1) { ${RESULT} } }`,
     expect: UNIT_OF_17_71,
   },
   {

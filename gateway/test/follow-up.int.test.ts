@@ -1,5 +1,6 @@
 import { componentScoresOf, instrumentOf, methodologyById, weightedTotal } from '@mutu/scoring';
 import { addDays, isoDay, todayInIndonesia } from '@mutu/service';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Platform, startPlatform } from './platform.js';
 
@@ -247,5 +248,73 @@ describe('findings followed up, through the gateway', () => {
     expect((result.assessment as { score: number }).score).toBe(
       weightedTotal(methodology, componentScoresOf(instrument, evaluated).components).total,
     );
+  });
+
+  it('imports 400 SKM answers from an XLSX file to the IKM a hand computation of the file gives', async () => {
+    const admin = await platform.bearer({ sub: 'admin@kemenpan.test', role: 'admin' });
+    const dpmptsp = await platform.bearer({
+      sub: 'kabid@dpmptsp.bengkulukota.test',
+      role: 'unit',
+      organisation: '17.71.dpmptsp',
+    });
+    const ok = async (q: string, variables: Record<string, unknown>, headers: Headers) => {
+      const answer = await platform.query(q, variables, headers);
+      expect(answer.errors).toBeUndefined();
+      return answer.data as Record<string, Record<string, unknown>>;
+    };
+    await ok(
+      'mutation { createCycle(input: { framework: SKM, year: 2027, period: "S1" }) { __typename } }',
+      {},
+      admin,
+    );
+    const cycle = (
+      (await ok('{ cycles(framework: SKM) { id year } }', {}, admin)).cycles as unknown as {
+        id: string;
+        year: number;
+      }[]
+    ).find((c) => c.year === 2027)?.id;
+    await ok(`mutation { openCycle(id: "${cycle}") { __typename } }`, {}, admin);
+    const opened = await ok(
+      `mutation { openSurveyPeriod(input: { cycleId: "${cycle}", organisationId: "17.71.dpmptsp", population: 3000 }) {
+        __typename ... on OpenSurveyPeriodSuccess { survey { id } } } }`,
+      {},
+      dpmptsp,
+    );
+    const periodId = (opened.openSurveyPeriod as { survey: { id: string } }).survey.id;
+
+    // The file a unit keeps: one row per respondent, U1-U9 as the regulation tabulates them.
+    const answers = Array.from({ length: 400 }, (_, r) =>
+      Array.from({ length: 9 }, (_, e) => 1 + ((r * 7 + e * 5 + ((r >> 3) % 5)) % 4)),
+    );
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Rekap SKM');
+    sheet.addRow(['No', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9', 'Pendidikan']);
+    for (const [r, a] of answers.entries()) sheet.addRow([r + 1, ...a, r % 2 ? 'SMA' : 'S1']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const imported = await fetch(
+      new URL(`/imports/skm?periodId=${periodId}&fileName=rekap.xlsx`, platform.gateway.url),
+      {
+        method: 'POST',
+        headers: { ...dpmptsp, 'content-type': 'application/octet-stream' },
+        body: file,
+      },
+    );
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ rows: 400, imported: 400, problems: [] });
+
+    // By hand: the mean answer of each element, the mean of those, times 25, two decimals.
+    const means = Array.from(
+      { length: 9 },
+      (_, e) => answers.reduce((s, a) => s + (a[e] ?? 0), 0) / 400,
+    );
+    const byHand = Math.round((means.reduce((s, m) => s + m, 0) / 9) * 25 * 100) / 100;
+    const read = await ok(
+      `{ surveyPeriod(id: "${periodId}") { result { respondents score requiredSample sampleSufficient } } }`,
+      {},
+      dpmptsp,
+    );
+    expect(read.surveyPeriod).toEqual({
+      result: { respondents: 400, score: byHand, requiredSample: 341, sampleSufficient: true },
+    });
   });
 });

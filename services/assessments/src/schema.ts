@@ -8,6 +8,7 @@ import './verification/schema.js';
 import './worklists/schema.js';
 import './findings/schema.js';
 import './self-evaluations/schema.js';
+import './surveys/schema.js';
 import './history/schema.js';
 import './import/schema.js';
 

@@ -8,6 +8,7 @@ import { evidenceRoute } from './evidence/route.js';
 import { configureEvidenceFromEnv, evidenceStore } from './evidence/settings.js';
 import { importResultsRoute } from './import/route.js';
 import { seedDemoData } from './seed/demo-data.js';
+import { importSurveyRoute } from './surveys/route.js';
 
 /** This subgraph as the shared start-up (server.ts, tests, the gateway's tests) sees it. */
 export const service: ServiceDefinition<Context> = {
@@ -26,7 +27,11 @@ export const service: ServiceDefinition<Context> = {
   createContext,
   readiness,
   // CSV files arrive on a route of their own, streamed by the gateway, never as a GraphQL string.
-  routes: { '/imports/results': importResultsRoute, '/evidence': evidenceRoute },
+  routes: {
+    '/imports/results': importResultsRoute,
+    '/imports/skm': importSurveyRoute,
+    '/evidence': evidenceRoute,
+  },
   background(logger) {
     const minutes = evidenceStore().settings.sweepMinutes;
     if (minutes === 0) return { stop: async () => {} };

@@ -46,6 +46,8 @@ export async function tableCounts() {
     followUps: await db.followUp.count(),
     selfEvaluations: await db.selfEvaluation.count(),
     selfScores: await db.selfScore.count(),
+    surveys: await db.surveyPeriod.count(),
+    responses: await db.surveyResponse.count(),
     audit: await db.auditEntry.count(),
   };
 }

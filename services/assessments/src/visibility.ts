@@ -156,3 +156,36 @@ export function knownSelfEvaluations(identity: Identity): Prisma.SelfEvaluationW
   if (!own) return { id: { in: [] } };
   return { OR: [{ organisationId: own }, { organisationId: { startsWith: `${own}.` } }] };
 }
+
+/**
+ * The writes a unit makes for itself (its self-evaluation, its surveys) reach the command for
+ * any unit and administrators: the command tells a unit that does not speak for the
+ * organisation so, naming the field. Other roles are refused outright.
+ */
+export const unitOrAdmin = (identity: Identity) =>
+  identity.role === 'unit' || identity.role === 'admin';
+
+/**
+ * Who may know of an SKM survey and its result: everyone once it is PUBLISHED (its aggregates
+ * only); while OPEN, the unit that runs it, the organisations above it, and staff.
+ */
+export function knownSurveys(identity: Identity): Prisma.SurveyPeriodWhereInput {
+  if (scopesOf(identity).analyst) return {};
+  const own = identity.role === 'unit' ? identity.organisation : undefined;
+  if (!own) return { status: 'PUBLISHED' };
+  return {
+    OR: [
+      { status: 'PUBLISHED' },
+      { organisationId: own },
+      { organisationId: { startsWith: `${own}.` } },
+    ],
+  };
+}
+
+/**
+ * Who may read a survey's single (anonymous) responses: the unit concerned and staff. The
+ * public sees aggregates only.
+ */
+export function mayReadResponses(identity: Identity, organisationId: string): boolean {
+  return scopesOf(identity).analyst || speaksFor(identity, organisationId);
+}

@@ -6,7 +6,10 @@ export type Tx = Prisma.TransactionClient;
 /** One audit row of a step of a cycle, an assessment, a finding or a self-evaluation, in its transaction. */
 export function audit(
   tx: Tx,
-  entity: { type: 'AssessmentCycle' | 'Assessment' | 'Finding' | 'SelfEvaluation'; id: string },
+  entity: {
+    type: 'AssessmentCycle' | 'Assessment' | 'Finding' | 'SelfEvaluation' | 'SurveyPeriod';
+    id: string;
+  },
   action: string,
   actor: string,
   before: unknown,

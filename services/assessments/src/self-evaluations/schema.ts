@@ -8,7 +8,7 @@ import { MUTATION_ERRORS } from '../errors.js';
 import { bandOfTotal, IndicatorRef, ScoreBand } from '../methods/schema.js';
 import { OrganisationRef, organisationRef } from '../refs.js';
 import { methodologyOf } from '../scores.js';
-import { knownSelfEvaluations, mayReadScores } from '../visibility.js';
+import { knownSelfEvaluations, mayReadScores, unitOrAdmin } from '../visibility.js';
 import { recordSelfScores, submitSelfEvaluation } from './commands.js';
 
 const SelfEvaluationStatus = builder.enumType('SelfEvaluationStatus', {
@@ -159,15 +159,13 @@ builder.objectField(OrganisationRef, 'selfEvaluations', (t) =>
 );
 
 const VERSION = 'The version you read (0 before the first scores); a stale one is refused.';
-const BY_UNIT_OR_ADMIN = (_root: unknown, _args: unknown, ctx: { identity: { role: string } }) =>
-  ctx.identity.role === 'unit' || ctx.identity.role === 'admin';
 
 builder.mutationFields((t) => ({
   recordSelfScores: t.field({
     type: SelfEvaluation,
     description:
       "A unit scores itself on indicators of its cycle's instrument (any subset; the rest stay missing). By the unit that speaks for the organisation, or an administrator; another unit is told it does not speak for it.",
-    authScopes: BY_UNIT_OR_ADMIN,
+    authScopes: (_root, _args, ctx) => unitOrAdmin(ctx.identity),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'selfEvaluation' } },
     args: {
       cycleId: t.arg.id({ required: true }),
@@ -186,7 +184,7 @@ builder.mutationFields((t) => ({
   submitSelfEvaluation: t.field({
     type: SelfEvaluation,
     description: 'The unit submits its complete self-evaluation; it no longer changes.',
-    authScopes: BY_UNIT_OR_ADMIN,
+    authScopes: (_root, _args, ctx) => unitOrAdmin(ctx.identity),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'selfEvaluation' } },
     args: {
       id: t.arg.id({ required: true }),
