@@ -251,3 +251,30 @@ export async function serveGraphQL<TContext extends BaseContext>(
       }),
   };
 }
+
+/**
+ * Boolean options of a route's query string ("true" or "false"): the options given, or the
+ * refusal that names the first one that is neither.
+ */
+export function queryFlags<F extends string>(
+  params: URLSearchParams,
+  names: readonly F[],
+): { flags: Partial<Record<F, boolean>> } | { refusal: Refusal } {
+  const flags: Partial<Record<F, boolean>> = {};
+  for (const flag of names) {
+    const value = params.get(flag);
+    if (value === null) continue;
+    if (value !== 'true' && value !== 'false') {
+      return {
+        refusal: {
+          status: 400,
+          code: 'BAD_USER_INPUT',
+          message: `${flag} must be true or false, got "${value}"`,
+          extensions: { argument: flag },
+        },
+      };
+    }
+    flags[flag] = value === 'true';
+  }
+  return { flags };
+}

@@ -3,6 +3,7 @@ export {
   type GraphQLHttpOptions,
   PayloadTooLarge,
   type Probe,
+  queryFlags,
   type Refusal,
   type RunningServer,
   readBody,

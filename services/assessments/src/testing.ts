@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { startTestService, type TestService } from '@mutu/service/testing';
 import { directoryStore, type ObjectStore } from '@mutu/storage';
 import { prisma } from './db.js';
@@ -29,6 +30,24 @@ export async function startTestSubgraph(
     { ...evidenceSettings({}), ...evidence?.settings },
   );
   return startTestService(service, rest);
+}
+
+/**
+ * This subgraph beside the organisations subgraph whose register it checks ids against, as
+ * most suites need them: close() closes both.
+ */
+export async function startWithRegister(
+  options: { evidence?: TestEvidence } = {},
+): Promise<TestSubgraph> {
+  const organisations = await startOrganisations();
+  const subgraph = await startTestSubgraph({ ...options, organisationsUrl: organisations.url });
+  return {
+    ...subgraph,
+    async close() {
+      await subgraph.close();
+      await organisations.close();
+    },
+  };
 }
 
 /** Row counts of every table: a refused write must leave them exactly as they were. */

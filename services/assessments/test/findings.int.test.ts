@@ -1,20 +1,15 @@
-import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { IDENTITY_HEADER, type Identity, PUBLIC } from '@mutu/server';
 import { graphql, testCallToken } from '@mutu/server/testing';
 import { addDays, isoDay, todayInIndonesia } from '@mutu/service';
-import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
+import { startWithRegister, type TestSubgraph, tableCounts } from '../src/testing.js';
 
-let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startWithRegister();
 });
 afterAll(async () => {
   await subgraph?.close();
-  await organisations?.close();
 });
 
 // Kota Bengkulu's published 2024 Ombudsman result, recorded lokus by lokus in the demo data.

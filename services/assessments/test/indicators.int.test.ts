@@ -1,24 +1,19 @@
-import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { componentScoresOf, instrumentOf, methodologyById, weightedTotal } from '@mutu/scoring';
 import { graphql } from '@mutu/server/testing';
-import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessmentVersion,
-  startTestSubgraph,
+  startWithRegister,
   type TestSubgraph,
   tableCounts,
 } from '../src/testing.js';
 
-let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startWithRegister();
 });
 afterAll(async () => {
   await subgraph?.close();
-  await organisations?.close();
 });
 
 const CYCLE = 'ipp-2028';

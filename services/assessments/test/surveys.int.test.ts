@@ -1,20 +1,15 @@
-import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { IDENTITY_HEADER, type Identity, PUBLIC } from '@mutu/server';
 import { graphql, testCallToken } from '@mutu/server/testing';
-import type { TestService } from '@mutu/service/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
+import { startWithRegister, type TestSubgraph, tableCounts } from '../src/testing.js';
 
-let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startWithRegister();
 });
 afterAll(async () => {
   await subgraph?.close();
-  await organisations?.close();
 });
 
 const ADMIN: Identity = { sub: 'admin@kemenpan', role: 'admin', regions: [] };

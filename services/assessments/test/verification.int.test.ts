@@ -1,25 +1,20 @@
-import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { componentScoresOf, instrumentOf, methodologyById, weightedTotal } from '@mutu/scoring';
 import type { Identity } from '@mutu/server';
 import { graphql } from '@mutu/server/testing';
-import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessmentVersion,
-  startTestSubgraph,
+  startWithRegister,
   type TestSubgraph,
   tableCounts,
 } from '../src/testing.js';
 
-let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startWithRegister();
 });
 afterAll(async () => {
   await subgraph?.close();
-  await organisations?.close();
 });
 
 const ASSESSOR: Identity = { sub: 'asesor-a@jambi', role: 'assessor', regions: ['15'] };

@@ -1,19 +1,14 @@
-import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { type Identity, PUBLIC } from '@mutu/server';
 import { graphql } from '@mutu/server/testing';
-import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentVersion, startTestSubgraph, type TestSubgraph } from '../src/testing.js';
+import { assessmentVersion, startWithRegister, type TestSubgraph } from '../src/testing.js';
 
-let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
-  organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startWithRegister();
 });
 afterAll(async () => {
   await subgraph?.close();
-  await organisations?.close();
 });
 
 // Two assessors of the Jambi perwakilan, one of Bengkulu's.

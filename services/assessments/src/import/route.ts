@@ -1,5 +1,6 @@
 import {
   PayloadTooLarge,
+  queryFlags,
   readBody,
   sendError,
   sendJson,
@@ -34,20 +35,9 @@ export const importResultsRoute: ServiceRoute = async (req, res, { identity }) =
     });
   }
   const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const flags: Partial<Record<(typeof FLAGS)[number], boolean>> = {};
-  for (const flag of FLAGS) {
-    const value = params.get(flag);
-    if (value === null) continue;
-    if (value !== 'true' && value !== 'false') {
-      return sendRefusal(req, res, {
-        status: 400,
-        code: 'BAD_USER_INPUT',
-        message: `${flag} must be true or false, got "${value}"`,
-        extensions: { argument: flag },
-      });
-    }
-    flags[flag] = value === 'true';
-  }
+  const options = queryFlags(params, FLAGS);
+  if ('refusal' in options) return sendRefusal(req, res, options.refusal);
+  const { flags } = options;
   const fileName = params.get('fileName')?.trim().slice(0, 200) || 'a CSV import';
   let csv: string;
   try {

@@ -1,5 +1,6 @@
 import {
   PayloadTooLarge,
+  queryFlags,
   readBody,
   sendError,
   sendJson,
@@ -35,20 +36,9 @@ export const importSurveyRoute: ServiceRoute = async (req, res, { identity }) =>
     });
   }
   const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const flags: Partial<Record<(typeof FLAGS)[number], boolean>> = {};
-  for (const flag of FLAGS) {
-    const value = params.get(flag);
-    if (value === null) continue;
-    if (value !== 'true' && value !== 'false') {
-      return sendRefusal(req, res, {
-        status: 400,
-        code: 'BAD_USER_INPUT',
-        message: `${flag} must be true or false, got "${value}"`,
-        extensions: { argument: flag },
-      });
-    }
-    flags[flag] = value === 'true';
-  }
+  const options = queryFlags(params, FLAGS);
+  if ('refusal' in options) return sendRefusal(req, res, options.refusal);
+  const { flags } = options;
   let bytes: Buffer;
   try {
     bytes = await readBody(req, MAX_SKM_FILE_BYTES);
