@@ -26,18 +26,24 @@ if (!demoKey) {
   console.error('JWKS_URL is set: tokens come from the identity provider, not from this command');
   process.exit(2);
 }
-const roles: Role[] = values.role ? [values.role as Role] : ['analyst', 'assessor', 'admin'];
+const PERSONS: Role[] = ['analyst', 'unit', 'assessor', 'admin'];
+const roles: Role[] = values.role ? [values.role as Role] : PERSONS;
 for (const role of roles) {
-  if (!['analyst', 'assessor', 'admin'].includes(role)) {
-    console.error(`--role must be analyst, assessor or admin, got ${role}`);
+  if (!PERSONS.includes(role)) {
+    console.error(`--role must be ${PERSONS.join(', ')}, got ${role}`);
     process.exit(2);
   }
   const regions = role === 'assessor' ? values.regions.split(',').map((r) => r.trim()) : [];
-  const token = await demoToken({ sub: values.sub ?? `demo-${role}`, role, regions }, demoKey, {
-    audience: auth.audience,
-    expiresIn: values.expires,
-  });
-  console.log(
-    values.role ? token : `${role}${regions.length ? ` (${regions.join(', ')})` : ''}:\n  ${token}`,
+  const organisation = role === 'unit' ? values.organisation : undefined;
+  const token = await demoToken(
+    { sub: values.sub ?? `demo-${role}`, role, regions, organisation },
+    demoKey,
+    { audience: auth.audience, expiresIn: values.expires },
   );
+  const scope = regions.length
+    ? ` (${regions.join(', ')})`
+    : organisation
+      ? ` (${organisation})`
+      : '';
+  console.log(values.role ? token : `${role}${scope}:\n  ${token}`);
 }
