@@ -45,11 +45,8 @@ describe('findings followed up, through the gateway', () => {
       role: 'unit',
       organisation: '17.71',
     });
-    const ok = async (q: string, variables: Record<string, unknown>, headers: Headers) => {
-      const answer = await platform.query(q, variables, headers);
-      expect(answer.errors).toBeUndefined();
-      return answer.data as Record<string, Record<string, unknown>>;
-    };
+    const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
+      platform.ok(q, variables, headers);
     const today = todayInIndonesia();
     const due = (days: number) => isoDay(addDays(today, days));
 
@@ -173,11 +170,8 @@ describe('findings followed up, through the gateway', () => {
       role: 'unit',
       organisation: '17.71.dukcapil',
     });
-    const ok = async (q: string, variables: Record<string, unknown>, headers: Headers) => {
-      const answer = await platform.query(q, variables, headers);
-      expect(answer.errors).toBeUndefined();
-      return answer.data as Record<string, Record<string, unknown>>;
-    };
+    const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
+      platform.ok(q, variables, headers);
     const levels = (f: (i: number) => number) =>
       Array.from({ length: 30 }, (_, i) => ({ indicator: String(i + 1), score: f(i) }));
     await ok(
@@ -257,11 +251,8 @@ describe('findings followed up, through the gateway', () => {
       role: 'unit',
       organisation: '17.71.dpmptsp',
     });
-    const ok = async (q: string, variables: Record<string, unknown>, headers: Headers) => {
-      const answer = await platform.query(q, variables, headers);
-      expect(answer.errors).toBeUndefined();
-      return answer.data as Record<string, Record<string, unknown>>;
-    };
+    const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
+      platform.ok(q, variables, headers);
     await ok(
       'mutation { createCycle(input: { framework: SKM, year: 2027, period: "S1" }) { __typename } }',
       {},

@@ -45,6 +45,12 @@ export interface Platform {
     data?: Record<string, unknown>;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
   }>;
+  /** The same, for an operation that must answer without errors: its data by root field. */
+  ok(
+    q: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<Record<string, Record<string, unknown>>>;
   close(): Promise<void>;
 }
 
@@ -98,6 +104,14 @@ export async function startPlatform(
   const identityProvider = await signingKeyFile(env.DEMO_IDP_KEY_FILE);
   const token: Platform['token'] = (identity, expiresIn) =>
     demoToken(identity, identityProvider, { audience: 'mutu', expiresIn });
+  const query: Platform['query'] = async (q, variables, headers = {}) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: q, variables }),
+    });
+    return (await response.json()) as never;
+  };
   return {
     organisations,
     assessments,
@@ -108,13 +122,11 @@ export async function startPlatform(
     identityProvider,
     token,
     bearer: async (identity) => ({ authorization: `Bearer ${await token(identity)}` }),
-    async query(q, variables, headers = {}) {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query: q, variables }),
-      });
-      return (await response.json()) as never;
+    query,
+    async ok(q, variables, headers) {
+      const answer = await query(q, variables, headers);
+      if (answer.errors) throw new Error(`${q} answered ${JSON.stringify(answer.errors)}`);
+      return answer.data as Record<string, Record<string, unknown>>;
     },
     async close() {
       await gateway.close();

@@ -1,5 +1,6 @@
 import { type Identity, speaksFor, within } from '@mutu/server';
 import { scopesOf } from '@mutu/service';
+import { NotResponsibleError } from './errors.js';
 import type { Prisma } from './generated/prisma/client.js';
 import { subjectOfAssessment } from './ids.js';
 
@@ -188,4 +189,25 @@ export function knownSurveys(identity: Identity): Prisma.SurveyPeriodWhereInput 
  */
 export function mayReadResponses(identity: Identity, organisationId: string): boolean {
   return scopesOf(identity).analyst || speaksFor(identity, organisationId);
+}
+
+/**
+ * The scope of the writes an assessing office makes on a subject (scoring, submitting,
+ * verifying, recording findings): its administrators, or an assessor whose region holds it.
+ */
+export const adminOrAssessorOf = (subjectId: string) =>
+  ({ $any: { admin: true, assessorOf: subjectId } }) as const;
+
+/**
+ * A unit acts only for the organisation it speaks for and the bodies under it (an
+ * administrator for any): another unit is told which organisation must act, naming `field`.
+ */
+export function assertActsFor(identity: Identity, organisationId: string, field: string): void {
+  if (identity.role === 'unit' && !speaksFor(identity, organisationId)) {
+    throw new NotResponsibleError(
+      `${identity.organisation} does not speak for ${organisationId}, which must act here`,
+      field,
+      organisationId,
+    );
+  }
 }

@@ -7,7 +7,7 @@ import { subjectOfAssessment } from '../ids.js';
 import { bandOfTotal, IndicatorRef, OpinionFinding, ScoreBand } from '../methods/schema.js';
 import { OrganisationRef, organisationRef } from '../refs.js';
 import { methodologyOf } from '../scores.js';
-import { knownAssessments, mayKnowOf, mayReadScores } from '../visibility.js';
+import { adminOrAssessorOf, knownAssessments, mayKnowOf, mayReadScores } from '../visibility.js';
 import {
   advanceAssessment,
   correctAssessment,
@@ -440,9 +440,7 @@ const assessmentStep = (name: string, step: 'submit' | 'verify' | 'publish', des
       // supervising body's (an administrator's) step, never the assessor's own.
       authScopes:
         step === 'submit'
-          ? (_root, { id }) => ({
-              $any: { admin: true, assessorOf: subjectOfAssessment(String(id)) },
-            })
+          ? (_root, { id }) => adminOrAssessorOf(subjectOfAssessment(String(id)))
           : ADMIN_ONLY,
       errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
       args: {
@@ -471,9 +469,7 @@ builder.mutationFields((t) => ({
     type: Assessment,
     description:
       "Starts a subject's assessment in an OPEN cycle (DRAFT). One per subject and cycle; subject, assessor and lokus units must be in the register.",
-    authScopes: (_root, { input }) => ({
-      $any: { admin: true, assessorOf: String(input.subjectId) },
-    }),
+    authScopes: (_root, { input }) => adminOrAssessorOf(String(input.subjectId)),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: { input: t.arg({ type: CreateAssessmentInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -492,9 +488,7 @@ builder.mutationFields((t) => ({
     type: Assessment,
     description:
       'Records or replaces the component scores of lokus of a DRAFT assessment; the totals are recomputed by packages/scoring.',
-    authScopes: (_root, args) => ({
-      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.assessmentId)) },
-    }),
+    authScopes: (_root, args) => adminOrAssessorOf(subjectOfAssessment(String(args.assessmentId))),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       assessmentId: t.arg.id({ required: true }),
@@ -512,9 +506,7 @@ builder.mutationFields((t) => ({
   removeLokus: t.field({
     type: Assessment,
     description: 'Drops a lokus from a DRAFT assessment; the total is recomputed.',
-    authScopes: (_root, args) => ({
-      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.assessmentId)) },
-    }),
+    authScopes: (_root, args) => adminOrAssessorOf(subjectOfAssessment(String(args.assessmentId))),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       assessmentId: t.arg.id({ required: true }),
@@ -533,9 +525,8 @@ builder.mutationFields((t) => ({
     type: Lokus,
     description:
       "Scores indicators of one lokus of a DRAFT assessment whose methodology has an instrument; packages/scoring computes the lokus's components and total, and the assessment's total, once every indicator is scored. Scores join those the lokus has; one given again replaces the earlier.",
-    authScopes: async (_root, args) => ({
-      $any: { admin: true, assessorOf: await subjectOfLokus(String(args.lokusId)) },
-    }),
+    authScopes: async (_root, args) =>
+      adminOrAssessorOf(await subjectOfLokus(String(args.lokusId))),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'lokus' } },
     args: {
       lokusId: t.arg.id({ required: true }),
@@ -573,9 +564,7 @@ builder.mutationFields((t) => ({
     type: Assessment,
     description:
       'Starts a correction of a PUBLISHED assessment: a new DRAFT revision with the same lokus. The published one stays current until the correction is published.',
-    authScopes: (_root, args) => ({
-      $any: { admin: true, assessorOf: subjectOfAssessment(String(args.id)) },
-    }),
+    authScopes: (_root, args) => adminOrAssessorOf(subjectOfAssessment(String(args.id))),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'assessment' } },
     args: {
       id: t.arg.id({ required: true }),

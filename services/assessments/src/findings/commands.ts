@@ -1,5 +1,5 @@
 import { instrumentOf } from '@mutu/scoring';
-import { type Identity, speaksFor, within } from '@mutu/server';
+import { type Identity, within } from '@mutu/server';
 import {
   cleanText,
   INTERACTIVE_TRANSACTION,
@@ -9,16 +9,12 @@ import {
   updateAtVersion,
 } from '@mutu/service';
 import { prisma } from '../db.js';
-import {
-  IllegalTransitionError,
-  InvalidInputError,
-  NotFoundError,
-  NotResponsibleError,
-} from '../errors.js';
+import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { Finding } from '../generated/prisma/client.js';
 import type { FindingKind, FindingStatus } from '../generated/prisma/enums.js';
 import { TEXT } from '../inputs.js';
 import { methodologyOf } from '../scores.js';
+import { assertActsFor } from '../visibility.js';
 import { audit, type Tx } from '../writes.js';
 
 export interface FindingInput {
@@ -148,13 +144,7 @@ export async function recordFollowUp(
   const note = cleanText(input.note, 'input.note', { min: 3, ...TEXT });
   return prisma().$transaction(async (tx) => {
     const finding = await loadFinding(tx, findingId);
-    if (identity.role === 'unit' && !speaksFor(identity, finding.organisationId)) {
-      throw new NotResponsibleError(
-        `${finding.organisationId} must act on this finding, not ${identity.organisation}`,
-        'findingId',
-        finding.organisationId,
-      );
-    }
+    assertActsFor(identity, finding.organisationId, 'findingId');
     const from = UNIT_STEPS[finding.status];
     if (from === undefined) {
       throw new IllegalTransitionError(

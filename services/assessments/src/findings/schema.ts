@@ -9,7 +9,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { FindingStatus as Status } from '../generated/prisma/enums.js';
 import { subjectOfAssessment } from '../ids.js';
 import { OrganisationRef, organisationRef } from '../refs.js';
-import { knownFindings, mayFollowUp, mayKnowOf } from '../visibility.js';
+import { adminOrAssessorOf, knownFindings, mayFollowUp, mayKnowOf } from '../visibility.js';
 import { decideFollowUp, findingScope, recordFinding, recordFollowUp } from './commands.js';
 
 const FindingKind = builder.enumType('FindingKind', {
@@ -223,13 +223,34 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/**
+ * The findings a summary counts. Its figures share counts (the total, the verified ones) and
+ * the next cycle's opening: each is asked of the database once per summary.
+ */
 interface Summary {
-  where: Prisma.FindingWhereInput;
-  cycleId: string | null;
+  count(extra?: Prisma.FindingWhereInput): Promise<number>;
+  nextCycle(): ReturnType<typeof nextCycleOpened>;
 }
 
-const count = (s: Summary, extra: Prisma.FindingWhereInput = {}) =>
-  prisma().finding.count({ where: { AND: [s.where, extra] } });
+function summaryOf(where: Prisma.FindingWhereInput, cycleId: string | null): Summary {
+  const counts = new Map<string, Promise<number>>();
+  let next: ReturnType<typeof nextCycleOpened> | undefined;
+  return {
+    count(extra = {}) {
+      const key = JSON.stringify(extra);
+      let counted = counts.get(key);
+      if (!counted) {
+        counted = prisma().finding.count({ where: { AND: [where, extra] } });
+        counts.set(key, counted);
+      }
+      return counted;
+    },
+    nextCycle: () => {
+      next ??= cycleId ? nextCycleOpened(cycleId) : Promise.resolve(null);
+      return next;
+    },
+  };
+}
 
 /** The cycle after `cycleId` in its framework and when it opened: null until it has. */
 async function nextCycleOpened(cycleId: string) {
@@ -251,49 +272,47 @@ const FindingSummary = builder.objectRef<Summary>('FindingSummary').implement({
   description:
     'How the findings of a filter stand: what a rakor on tindak lanjut looks at. Counts only those you may read.',
   fields: (t) => ({
-    total: t.int({ resolve: (s) => count(s) }),
+    total: t.int({ resolve: (s) => s.count() }),
     open: t.int({
       description: 'Not yet VERIFIED.',
-      resolve: (s) => count(s, { status: { not: 'VERIFIED' } }),
+      resolve: (s) => s.count({ status: { not: 'VERIFIED' } }),
     }),
     overdue: t.int({
       description: 'Past the due date today (WIB) with the follow-up still owed.',
-      resolve: (s) => count(s, { status: { in: OWED }, dueOn: { lt: todayInIndonesia() } }),
+      resolve: (s) => s.count({ status: { in: OWED }, dueOn: { lt: todayInIndonesia() } }),
     }),
     awaitingVerification: t.int({
       description: 'Reported DONE by the unit; the assessing office has yet to decide.',
-      resolve: (s) => count(s, { status: 'DONE' }),
+      resolve: (s) => s.count({ status: 'DONE' }),
     }),
-    verified: t.int({ resolve: (s) => count(s, { status: 'VERIFIED' }) }),
+    verified: t.int({ resolve: (s) => s.count({ status: 'VERIFIED' }) }),
     recurring: t.int({
       description: 'Came back from an earlier year (same organisation, indicator and framework).',
-      resolve: (s) => count(s, { recursId: { not: null } }),
+      resolve: (s) => s.count({ recursId: { not: null } }),
     }),
     verifiedShare: t.float({
       nullable: true,
       description: 'verified / total, 0 to 1; null without findings.',
       resolve: async (s) => {
-        const total = await count(s);
-        return total === 0 ? null : (await count(s, { status: 'VERIFIED' })) / total;
+        const total = await s.count();
+        return total === 0 ? null : (await s.count({ status: 'VERIFIED' })) / total;
       },
     }),
     nextCycle: t.field({
       type: AssessmentCycle,
       nullable: true,
       description: "With filter.cycleId: the framework's next cycle, once it has opened.",
-      resolve: async (s) =>
-        s.cycleId ? ((await nextCycleOpened(s.cycleId))?.cycle ?? null) : null,
+      resolve: async (s) => (await s.nextCycle())?.cycle ?? null,
     }),
     followedUpBeforeNextCycle: t.float({
       nullable: true,
       description:
         "With filter.cycleId: the share (0 to 1) of the cycle's findings verified before the framework's next cycle opened; null until it has, or without findings.",
       resolve: async (s) => {
-        if (!s.cycleId) return null;
-        const next = await nextCycleOpened(s.cycleId);
-        const total = await count(s);
+        const next = await s.nextCycle();
+        const total = await s.count();
         if (!next || total === 0) return null;
-        return (await count(s, { status: 'VERIFIED', verifiedAt: { lt: next.at } })) / total;
+        return (await s.count({ status: 'VERIFIED', verifiedAt: { lt: next.at } })) / total;
       },
     }),
   }),
@@ -305,10 +324,11 @@ builder.queryField('findingSummary', (t) =>
     description:
       'Counts of the findings `filter` selects: open, overdue, awaiting verification, verified, recurring, and with a cycle the share followed up before the next one.',
     args: { filter: t.arg({ type: FindingFilter }) },
-    resolve: (_root, args, ctx) => ({
-      where: { AND: [findingWhere(args.filter), knownFindings(ctx.identity)] },
-      cycleId: optionalId(args.filter?.cycleId),
-    }),
+    resolve: (_root, args, ctx) =>
+      summaryOf(
+        { AND: [findingWhere(args.filter), knownFindings(ctx.identity)] },
+        optionalId(args.filter?.cycleId),
+      ),
   }),
 );
 
@@ -385,9 +405,8 @@ builder.mutationFields((t) => ({
     type: Finding,
     description:
       "Records a finding of an assessment for the subject or one of its bodies to follow up. By an administrator or an assessor of the subject's region.",
-    authScopes: (_root, { input }) => ({
-      $any: { admin: true, assessorOf: subjectOfAssessment(id(input.assessmentId)) },
-    }),
+    authScopes: (_root, { input }) =>
+      adminOrAssessorOf(subjectOfAssessment(id(input.assessmentId))),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'finding' } },
     args: { input: t.arg({ type: RecordFindingInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
@@ -429,12 +448,8 @@ builder.mutationFields((t) => ({
     type: Finding,
     description:
       "The assessing office verifies a follow-up reported DONE, or reopens it (DONE or VERIFIED) with what is missing. By an administrator or an assessor of the subject's region.",
-    authScopes: async (_root, args) => ({
-      $any: {
-        admin: true,
-        assessorOf: (await findingScope(id(args.findingId)))?.subjectId ?? '',
-      },
-    }),
+    authScopes: async (_root, args) =>
+      adminOrAssessorOf((await findingScope(id(args.findingId)))?.subjectId ?? ''),
     errors: { types: MUTATION_ERRORS, dataField: { name: 'finding' } },
     args: {
       findingId: t.arg.id({ required: true }),

@@ -1,5 +1,5 @@
 import { instrumentOf } from '@mutu/scoring';
-import { type Identity, speaksFor } from '@mutu/server';
+import type { Identity } from '@mutu/server';
 import {
   INTERACTIVE_TRANSACTION,
   requireOrganisations,
@@ -8,14 +8,10 @@ import {
   whenUniqueViolated,
 } from '@mutu/service';
 import { prisma } from '../db.js';
-import {
-  IllegalTransitionError,
-  InvalidInputError,
-  NotFoundError,
-  NotResponsibleError,
-} from '../errors.js';
+import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { SelfEvaluation } from '../generated/prisma/client.js';
 import { type IndicatorScoreInput, methodologyOf, scoreDraftLokus } from '../scores.js';
+import { assertActsFor } from '../visibility.js';
 import { audit, type Tx } from '../writes.js';
 
 /**
@@ -29,13 +25,7 @@ export async function recordSelfScores(
   scores: readonly IndicatorScoreInput[],
   identity: Identity,
 ) {
-  if (identity.role === 'unit' && !speaksFor(identity, input.organisationId)) {
-    throw new NotResponsibleError(
-      `${identity.organisation} does not speak for ${input.organisationId}: a unit evaluates itself and the bodies under it`,
-      'organisationId',
-      input.organisationId,
-    );
-  }
+  assertActsFor(identity, input.organisationId, 'organisationId');
   if (scores.length === 0) {
     throw new InvalidInputError('scores must name at least one indicator', 'scores');
   }
@@ -147,13 +137,7 @@ export async function submitSelfEvaluation(
   return prisma().$transaction(async (tx) => {
     const before = await tx.selfEvaluation.findUnique({ where: { id } });
     if (!before) throw new NotFoundError('id', id, 'self-evaluation');
-    if (identity.role === 'unit' && !speaksFor(identity, before.organisationId)) {
-      throw new NotResponsibleError(
-        `${identity.organisation} does not speak for ${before.organisationId}`,
-        'id',
-        before.organisationId,
-      );
-    }
+    assertActsFor(identity, before.organisationId, 'id');
     if (before.status !== 'DRAFT') {
       throw new IllegalTransitionError(`It is already ${before.status}`, 'id', before.status);
     }

@@ -1,5 +1,5 @@
 import { requiredSample, ScoringError, type SkmResult, skmFromAnswers } from '@mutu/scoring';
-import { type Identity, speaksFor } from '@mutu/server';
+import type { Identity } from '@mutu/server';
 import {
   INTERACTIVE_TRANSACTION,
   requireOrganisations,
@@ -12,7 +12,6 @@ import {
   IllegalTransitionError,
   InvalidInputError,
   NotFoundError,
-  NotResponsibleError,
 } from '../errors.js';
 import type { SurveyPeriod, SurveyResponse } from '../generated/prisma/client.js';
 import type {
@@ -25,6 +24,7 @@ import type {
 import { assessmentKey } from '../ids.js';
 import { optionalText } from '../inputs.js';
 import { methodologyOf } from '../scores.js';
+import { assertActsFor } from '../visibility.js';
 import { audit } from '../writes.js';
 import { readSheet, UnreadableSheet } from './sheet.js';
 
@@ -39,17 +39,6 @@ export interface ResponseInput {
   respondedOn?: Date | null;
 }
 
-/** The unit that speaks for the organisation, or an administrator; another unit is told so. */
-function assertSpeaksFor(identity: Identity, organisationId: string, field: string) {
-  if (identity.role === 'unit' && !speaksFor(identity, organisationId)) {
-    throw new NotResponsibleError(
-      `${identity.organisation} does not speak for ${organisationId}: a unit surveys its own users`,
-      field,
-      organisationId,
-    );
-  }
-}
-
 /** A unit opens its survey of an SKM cycle (a semester or a year), with the population it served. */
 export async function openSurveyPeriod(
   input: {
@@ -60,7 +49,7 @@ export async function openSurveyPeriod(
   },
   identity: Identity,
 ) {
-  assertSpeaksFor(identity, input.organisationId, 'input.organisationId');
+  assertActsFor(identity, input.organisationId, 'input.organisationId');
   try {
     requiredSample(input.population);
   } catch (e) {
@@ -163,7 +152,7 @@ export async function recordSurveyResponses(
     include: { cycle: true },
   });
   if (!before) throw new NotFoundError('periodId', periodId, 'survey period');
-  assertSpeaksFor(identity, before.organisationId, 'periodId');
+  assertActsFor(identity, before.organisationId, 'periodId');
   const elements = methodologyOf(before.cycle.methodologyId).components?.length ?? 9;
   const rows = responses.map((r, i) => checkedResponse(r, `${field}[${i}]`, elements));
   return prisma().$transaction(async (tx) => {
@@ -224,7 +213,7 @@ export async function publishSurveyPeriod(
 ) {
   const found = await prisma().surveyPeriod.findUnique({ where: { id: periodId } });
   if (!found) throw new NotFoundError('id', periodId, 'survey period');
-  assertSpeaksFor(identity, found.organisationId, 'id');
+  assertActsFor(identity, found.organisationId, 'id');
   const registered = await requireOrganisations([[found.organisationId, 'id']]);
   return prisma().$transaction(async (tx) => {
     const period = await tx.surveyPeriod.findUniqueOrThrow({
@@ -407,7 +396,7 @@ export async function importSurveyResponses(
     include: { cycle: true },
   });
   if (!period) throw new NotFoundError('periodId', periodId, 'survey period');
-  assertSpeaksFor(identity, period.organisationId, 'periodId');
+  assertActsFor(identity, period.organisationId, 'periodId');
   assertOpen(period);
   const elements = methodologyOf(period.cycle.methodologyId).components ?? [];
   const report = {

@@ -2,7 +2,7 @@ import { Lokus, subjectOfLoadedLokus, subjectOfLokus } from '../assessments/sche
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
-import { mayReadEvidence } from '../visibility.js';
+import { adminOrAssessorOf, mayReadEvidence } from '../visibility.js';
 import { decideStage, resubmitLokus } from './commands.js';
 
 export const VerificationStage = builder.enumType('VerificationStage', {
@@ -119,9 +119,8 @@ const VerificationInput = builder.inputType('VerificationInput', {
   }),
 });
 
-const asAssessorOfLokus = async (lokusId: string) => ({
-  $any: { admin: true, assessorOf: await subjectOfLokus(lokusId) },
-});
+const asAssessorOfLokus = async (lokusId: string) =>
+  adminOrAssessorOf(await subjectOfLokus(lokusId));
 
 builder.mutationFields((t) => ({
   recordVerification: t.field({
