@@ -45,7 +45,7 @@ export async function recordSelfScores(
       cycle.status,
     );
   }
-  const registered = await requireOrganisations([[input.organisationId, 'organisationId']]);
+  await requireOrganisations([[input.organisationId, 'organisationId']]);
   return whenUniqueViolated(
     () =>
       prisma().$transaction(async (tx) => {
@@ -84,7 +84,6 @@ export async function recordSelfScores(
             data: {
               cycleId: cycle.id,
               organisationId: input.organisationId,
-              provinceCode: registered.get(input.organisationId)?.provinceCode ?? null,
               createdBy: identity.sub,
               ...totals,
             },

@@ -68,7 +68,7 @@ export async function openSurveyPeriod(
       cycle.status,
     );
   }
-  const registered = await requireOrganisations([[input.organisationId, 'input.organisationId']]);
+  await requireOrganisations([[input.organisationId, 'input.organisationId']]);
   return whenUniqueViolated(
     () =>
       prisma().$transaction(async (tx) => {
@@ -76,7 +76,6 @@ export async function openSurveyPeriod(
           data: {
             cycleId: cycle.id,
             organisationId: input.organisationId,
-            provinceCode: registered.get(input.organisationId)?.provinceCode ?? null,
             population: input.population,
             weighting: input.weighting ?? 'EXACT',
             openedBy: identity.sub,
