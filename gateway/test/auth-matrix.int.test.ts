@@ -412,6 +412,19 @@ const TABLE: readonly Row[] = [
     expect: ASSESSOR_OF_17,
   },
   {
+    field: 'recordFindingsDiscussed',
+    subgraph: 'assessments',
+    // No such event in the engagement subgraph: those who may link are told so, naming the field.
+    operation: `mutation { recordFindingsDiscussed(input: { eventId: "no-such-event", findingIds: ["${FINDING}"] }) { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
+    field: 'removeFindingDiscussed',
+    subgraph: 'assessments',
+    operation: `mutation { removeFindingDiscussed(input: { eventId: "no-such-event", findingId: "${FINDING}" }) { ${RESULT} } }`,
+    expect: ASSESSOR_OF_17,
+  },
+  {
     field: 'removeFollowUpEvidence',
     subgraph: 'assessments',
     // No such evidence: an administrator is told so (a typed answer); nobody else learns even that.
@@ -758,12 +771,18 @@ describe('the auth matrix', () => {
   });
 
   it('refuses a call token that a subgraph mints for itself elsewhere, and one claiming a person', async () => {
-    // The assessments subgraph's own key vouches for `service` only, and only at organisations.
+    // A subgraph's own key vouches for `service` only, and only at the services it calls:
+    // assessments at organisations and engagement, engagement at organisations alone.
     const { testKeys } = await import('@mutu/server/testing');
     const own = callSigner('mutu-assessments', await testKeys.service('assessments'));
     const asAdmin = await own({ sub: 'mallory', role: 'admin' }, 'organisations');
     const asService = await own({ sub: 'service:assessments', role: 'service' }, 'organisations');
-    const elsewhere = await own({ sub: 'service:assessments', role: 'service' }, 'engagement');
+    const atEngagement = await own({ sub: 'service:assessments', role: 'service' }, 'engagement');
+    const engagementKey = callSigner('mutu-engagement', await testKeys.service('engagement'));
+    const elsewhere = await engagementKey(
+      { sub: 'service:engagement', role: 'service' },
+      'assessments',
+    );
     const forged = await callSigner(GATEWAY_ISSUER, await generateSigningKey())(
       { sub: 'mallory', role: 'admin' },
       'organisations',
@@ -776,7 +795,23 @@ describe('the auth matrix', () => {
         'U',
         classify(await at(asAdmin, 'organisations')),
       ],
-      ['service key at engagement', 'U', classify(await at(elsewhere, 'engagement'))],
+      ['engagement key at assessments', 'U', classify(await at(elsewhere, 'assessments'))],
+      [
+        'assessments key reading an event',
+        'A',
+        classify(await at(atEngagement, 'engagement', '{ event(id: "x") { id } }')),
+      ],
+      [
+        'assessments key writing an event',
+        'F',
+        classify(
+          await at(
+            atEngagement,
+            'engagement',
+            'mutation { createEvent(input: { kind: RAKOR, title: "Palsu", hostId: "17.01", startsOn: "2030-01-01" }) { __typename } }',
+          ),
+        ),
+      ],
       ['gateway issuer, another key', 'U', classify(await at(forged, 'organisations'))],
       [
         'service key reading the register',

@@ -1,5 +1,5 @@
 import { componentScoresOf, instrumentOf, methodologyById, weightedTotal } from '@mutu/scoring';
-import { addDays, isoDay, todayInIndonesia } from '@mutu/service';
+import { addDays, isoDay, todayInIndonesia, useServiceAt } from '@mutu/service';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Platform, startPlatform } from './platform.js';
@@ -156,6 +156,161 @@ describe('findings followed up, through the gateway', () => {
     // Findings are not public.
     const anonymous = await platform.query('{ findings { totalCount } }');
     expect(anonymous.data).toEqual({ findings: { totalCount: 0 } });
+  });
+
+  it('lists on a rakor the findings it discussed, to those who may read them', async () => {
+    const admin = await platform.bearer({ sub: 'humas@ombudsman.test', role: 'admin' });
+    const assessor = await platform.bearer({
+      sub: 'asesor@ombudsman-bengkulu.test',
+      role: 'assessor',
+      regions: ['17'],
+    });
+    const kaltim = await platform.bearer({
+      sub: 'asesor@ombudsman-kaltim.test',
+      role: 'assessor',
+      regions: ['64'],
+    });
+    const ortala = await platform.bearer({
+      sub: 'kabag@ortala.bengkulukota.test',
+      role: 'unit',
+      organisation: '17.71',
+    });
+    const dukcapil = await platform.bearer({
+      sub: 'kasi@dukcapil.bengkulukota.test',
+      role: 'unit',
+      organisation: '17.71.dukcapil',
+    });
+    const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
+      platform.ok(q, variables, headers);
+    // The perwakilan's rakor on the follow-up, as its office would record it (synthetic).
+    const created = await ok(
+      `mutation($input: CreateEventInput!) { createEvent(input: $input) {
+        ... on CreateEventSuccess { event { id } } } }`,
+      {
+        input: {
+          kind: 'RAKOR',
+          title: 'Rakor tindak lanjut hasil penilaian kepatuhan Kota Bengkulu',
+          hostId: 'ombudsman-ri.bengkulu',
+          participantIds: ['17.71', '17.71.dukcapil', '17.71.dpmptsp'],
+          startsOn: isoDay(addDays(todayInIndonesia(), 3)),
+        },
+      },
+      admin,
+    );
+    const rakor = (created.createEvent as { event: { id: string } }).event.id;
+    const raise = async (organisationId: string, text: string, days: number) => {
+      const answer = await ok(
+        `mutation($input: RecordFindingInput!) { recordFinding(input: $input) {
+          ... on RecordFindingSuccess { finding { id } } } }`,
+        {
+          input: {
+            assessmentId: 'ombudsman-compliance-2024.17.71',
+            kind: 'SARAN_PERBAIKAN',
+            organisationId,
+            text,
+            dueOn: isoDay(addDays(todayInIndonesia(), days)),
+          },
+        },
+        assessor,
+      );
+      return (answer.recordFinding as { finding: { id: string } }).finding.id;
+    };
+    const onDukcapil = await raise('17.71.dukcapil', 'Jam layanan belum sesuai maklumat', 30);
+    const onDpmptsp = await raise('17.71.dpmptsp', 'Alur perizinan tidak dipajang', 45);
+
+    const LINK = `mutation($input: RecordFindingsDiscussedInput!) { recordFindingsDiscussed(input: $input) {
+      __typename ... on MutationError { field message }
+      ... on RecordFindingsDiscussedSuccess { event { id title findings { id } } } } }`;
+    const discussedAt = async (finding: string) =>
+      (
+        (await ok(`{ finding(id: "${finding}") { discussedAt { id kind } } }`, {}, assessor))
+          .finding as { discussedAt: { id: string; kind: string }[] }
+      ).discussedAt;
+
+    // Refused, nothing linked: another region's assessor, an unknown event or finding, and an
+    // engagement subgraph that cannot say whether the event exists.
+    const other = await platform.query(
+      LINK,
+      { input: { eventId: rakor, findingIds: [onDukcapil] } },
+      kaltim,
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await ok(LINK, { input: { eventId: 'no-such-rakor', findingIds: [onDukcapil] } }, assessor))
+        .recordFindingsDiscussed,
+    ).toMatchObject({ __typename: 'NotFoundError', field: 'input.eventId' });
+    expect(
+      (
+        await ok(
+          LINK,
+          {
+            input: {
+              eventId: rakor,
+              findingIds: [onDukcapil, '00000000-0000-4000-8000-000000000000'],
+            },
+          },
+          assessor,
+        )
+      ).recordFindingsDiscussed,
+    ).toMatchObject({ __typename: 'NotFoundError', field: 'input.findingIds[1]' });
+    useServiceAt('engagement', 'http://127.0.0.1:9/graphql');
+    try {
+      const down = await platform.query(
+        LINK,
+        { input: { eventId: rakor, findingIds: [onDukcapil] } },
+        assessor,
+      );
+      expect(down.errors?.[0]?.extensions?.code).toBe('ENGAGEMENT_UNAVAILABLE');
+      expect(down.errors?.[0]?.message).toMatch(/nothing was written/);
+    } finally {
+      useServiceAt('engagement', platform.engagement.url);
+    }
+    expect(await discussedAt(onDukcapil)).toEqual([]);
+
+    // Linked, twice over (the second changes nothing); the event lists them in the one graph.
+    for (let round = 0; round < 2; round += 1) {
+      expect(
+        (
+          await ok(
+            LINK,
+            { input: { eventId: rakor, findingIds: [onDukcapil, onDpmptsp] } },
+            assessor,
+          )
+        ).recordFindingsDiscussed,
+      ).toEqual({
+        __typename: 'RecordFindingsDiscussedSuccess',
+        event: {
+          id: rakor,
+          title: 'Rakor tindak lanjut hasil penilaian kepatuhan Kota Bengkulu',
+          findings: [{ id: onDukcapil }, { id: onDpmptsp }],
+        },
+      });
+    }
+    expect(await discussedAt(onDpmptsp)).toEqual([{ id: rakor, kind: 'RAKOR' }]);
+
+    // Who sees what the rakor discussed: the government all of it, an OPD its own, the public none.
+    const agenda = async (headers: Headers) => {
+      const answer = await platform.query(
+        `{ event(id: "${rakor}") { findings { id } } }`,
+        {},
+        headers,
+      );
+      const event = answer.data?.event as { findings: { id: string }[] };
+      return event.findings.map((f) => f.id);
+    };
+    expect(await agenda(ortala)).toEqual([onDukcapil, onDpmptsp]);
+    expect(await agenda(dukcapil)).toEqual([onDukcapil]);
+    expect(await agenda({})).toEqual([]);
+
+    // A link made by mistake is taken back.
+    const removed = await ok(
+      `mutation($input: RemoveFindingDiscussedInput!) { removeFindingDiscussed(input: $input) {
+        ... on RemoveFindingDiscussedSuccess { event { findings { id } } } } }`,
+      { input: { eventId: rakor, findingId: onDpmptsp } },
+      assessor,
+    );
+    expect(removed.removeFindingDiscussed).toEqual({ event: { findings: [{ id: onDukcapil }] } });
+    expect(await discussedAt(onDpmptsp)).toEqual([]);
   });
 
   it("shows a unit's self-evaluation beside the evaluator's, with the gap per indicator", async () => {

@@ -76,11 +76,12 @@ export async function startPlatform(
   } = {},
 ): Promise<Platform> {
   const organisations = await startOrganisations({ logger: options.organisationsLogger });
+  // Engagement first: the assessments subgraph asks it whether an event exists.
+  const engagement = await startEngagement({ services: { organisations: organisations.url } });
   const assessments = await startAssessments({
-    organisationsUrl: organisations.url,
+    services: { organisations: organisations.url, engagement: engagement.url },
     evidence: options.evidence,
   });
-  const engagement = await startEngagement({ organisationsUrl: organisations.url });
   const gatewayKey = await testKeys.gateway();
   const spbe = await startSpbeSubgraph({ port: 0, gatewayKeys: jwksOf(gatewayKey) });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-idp-'));

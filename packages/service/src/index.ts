@@ -37,7 +37,6 @@ export {
   findOrganisations,
   type RegisteredOrganisation,
   unknownOrganisations,
-  useOrganisationsAt,
 } from './organisation-directory.js';
 export {
   ADMIN_ONLY,
@@ -56,6 +55,12 @@ export { runService } from './run.js';
 export { defineScalars } from './scalars.js';
 export { defineScoringEnums } from './scoring-enums.js';
 export { serveService } from './serve.js';
+export {
+  askService,
+  type ServiceCredential,
+  serviceUnavailable,
+  useServiceAt,
+} from './service-calls.js';
 export { cleanName, searchKey, slugify } from './text.js';
 export {
   calledBy,

@@ -68,7 +68,7 @@ export interface MutuAuthScopes {
 
 /**
  * What an identity may do: the one rule behind every field's authScopes and every route
- * (uploads) that is not GraphQL. A service's own call (a register look-up) holds no scope: it
+ * (uploads) that is not GraphQL. A service's own call (a register or event look-up) holds no scope: it
  * reads what the public reads, nothing more.
  */
 export function scopesOf(identity: Identity) {

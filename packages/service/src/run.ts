@@ -3,8 +3,9 @@ import { applyMigrations, openDatabase } from '@mutu/db';
 import { closeOnSignals, createLogger } from '@mutu/server';
 import type { ServiceDefinition } from './definition.js';
 import type { ServiceEnv } from './env.js';
-import { useOrganisationsAt } from './organisation-directory.js';
 import { serveService } from './serve.js';
+import { useServiceAt } from './service-calls.js';
+import type { MutuSubgraph } from './topology.js';
 import { trustFromEnv } from './trust.js';
 
 /**
@@ -17,8 +18,8 @@ export async function runService<TContext extends BaseContext>(
   env: ServiceEnv,
 ): Promise<void> {
   const trust = await trustFromEnv(env);
-  if (env.serviceUrls.organisations && trust.credential) {
-    useOrganisationsAt(env.serviceUrls.organisations, trust.credential);
+  for (const [callee, url] of Object.entries(env.serviceUrls)) {
+    useServiceAt(callee as MutuSubgraph, url, trust.credential);
   }
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   if ((env.MIGRATE_ON_START ?? String(db.embedded)) === 'true') {

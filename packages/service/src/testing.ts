@@ -7,9 +7,9 @@ import { jwksOf, type Logger, type RunningServer } from '@mutu/server';
 import { registerTestAudience, testKeys } from '@mutu/server/testing';
 import { build } from 'esbuild';
 import type { ServiceDefinition } from './definition.js';
-import { useOrganisationsAt } from './organisation-directory.js';
 import { serveService } from './serve.js';
-import { calledBy, callersOf } from './topology.js';
+import { useServiceAt } from './service-calls.js';
+import { calledBy, callersOf, type MutuSubgraph } from './topology.js';
 import { serviceTrust } from './trust.js';
 
 export interface TestService extends RunningServer {
@@ -20,12 +20,12 @@ export interface TestService extends RunningServer {
 /**
  * A subgraph on port 0 over its own migrated and seeded database, for its tests and the
  * gateway's. It trusts the test process's gateway key and its callers' test keys (see
- * `testKeys`); subgraphs that check organisation ids ask the organisations subgraph at
- * `organisationsUrl`, with their own test key. Close it in `afterAll`.
+ * `testKeys`); it calls the services it calls (organisation ids, events) at `services`, with its
+ * own test key. Close it in `afterAll`.
  */
 export async function startTestService<TContext extends BaseContext>(
   service: ServiceDefinition<TContext>,
-  options: { organisationsUrl?: string; logger?: Logger } = {},
+  options: { services?: Partial<Record<MutuSubgraph, string>>; logger?: Logger } = {},
 ): Promise<TestService> {
   const callerKeys = Object.fromEntries(
     await Promise.all(
@@ -37,8 +37,9 @@ export async function startTestService<TContext extends BaseContext>(
     callerKeys,
     ownKey: calledBy(service.name).length ? await testKeys.service(service.name) : undefined,
   });
-  if (options.organisationsUrl && trust.credential) {
-    useOrganisationsAt(options.organisationsUrl, trust.credential);
+  for (const callee of calledBy(service.name)) {
+    const url = options.services?.[callee];
+    if (url) useServiceAt(callee, url, trust.credential);
   }
   const db = await createTestDatabase(service.migrationsDir);
   service.connect(db.url, { max: db.embedded ? 1 : 4 });

@@ -6,8 +6,9 @@
 export const MUTU_PROCESSES = {
   gateway: { port: 4000, calls: [] },
   organisations: { port: 4001, calls: [] },
-  // The register look-ups: these subgraphs ask the organisations subgraph whether ids exist.
-  assessments: { port: 4002, calls: ['organisations'] },
+  // The register look-ups: these subgraphs ask the organisations subgraph whether ids exist;
+  // assessments also asks engagement whether an event it links findings to exists.
+  assessments: { port: 4002, calls: ['organisations', 'engagement'] },
   engagement: { port: 4003, calls: ['organisations'] },
 } as const satisfies Record<string, { port: number; calls: readonly string[] }>;
 

@@ -49,7 +49,10 @@ describe('service settings', () => {
     });
     expect(parseServiceEnv({}, assessments)).toMatchObject({
       callerJwksUrls: {},
-      serviceUrls: { organisations: 'http://127.0.0.1:4001/graphql' },
+      serviceUrls: {
+        organisations: 'http://127.0.0.1:4001/graphql',
+        engagement: 'http://127.0.0.1:4003/graphql',
+      },
     });
   });
 

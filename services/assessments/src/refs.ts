@@ -13,6 +13,11 @@ export const ProvinceRef = builder
   .externalRef('Province', builder.selection<{ code: string }>('code'))
   .implement({ externalFields: (t) => ({ code: t.id() }) });
 
+/** Events (a rakor, a workshop pendampingan) belong to the engagement subgraph. */
+export const EventRef = builder
+  .externalRef('Event', builder.selection<{ id: string }>('id'))
+  .implement({ externalFields: (t) => ({ id: t.id() }) });
+
 /** A reference the gateway resolves through the organisations subgraph. */
 export const organisationRef = (id: string) => ({ id });
 

@@ -18,7 +18,7 @@ export interface TestEvidence {
 
 /**
  * This subgraph on port 0 over its own migrated, seeded database, checking organisation ids
- * against the organisations subgraph at `organisationsUrl`, with evidence in `evidence.store`.
+ * against the organisations subgraph at `services.organisations`, with evidence in `evidence.store`.
  * Close it in `afterAll`.
  */
 export async function startTestSubgraph(
@@ -40,7 +40,10 @@ export async function startWithRegister(
   options: { evidence?: TestEvidence } = {},
 ): Promise<TestSubgraph> {
   const organisations = await startOrganisations();
-  const subgraph = await startTestSubgraph({ ...options, organisationsUrl: organisations.url });
+  const subgraph = await startTestSubgraph({
+    ...options,
+    services: { organisations: organisations.url },
+  });
   return {
     ...subgraph,
     async close() {
@@ -63,6 +66,7 @@ export async function tableCounts() {
     verifications: await db.verification.count(),
     findings: await db.finding.count(),
     followUps: await db.followUp.count(),
+    discussions: await db.findingDiscussion.count(),
     selfEvaluations: await db.selfEvaluation.count(),
     selfScores: await db.selfScore.count(),
     surveys: await db.surveyPeriod.count(),

@@ -198,6 +198,12 @@ export function mayReadResponses(identity: Identity, organisationId: string): bo
 export const adminOrAssessorOf = (subjectId: string) =>
   ({ $any: { admin: true, assessorOf: subjectId } }) as const;
 
+/** The same scope for a write on several subjects at once (a rakor's findings): all of them. */
+export function adminOrAssessorOfAll(identity: Identity, subjectIds: readonly string[]): boolean {
+  const scopes = scopesOf(identity);
+  return scopes.admin || (identity.role === 'assessor' && subjectIds.every(scopes.assessorOf));
+}
+
 /**
  * A unit acts only for the organisation it speaks for and the bodies under it (an
  * administrator for any): another unit is told which organisation must act, naming `field`.

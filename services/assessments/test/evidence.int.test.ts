@@ -114,7 +114,7 @@ describe.each(stores)('evidence on %s', (_where, makeStore) => {
   beforeAll(async () => {
     store = await makeStore();
     subgraph = await startTestSubgraph({
-      organisationsUrl: organisations.url,
+      services: { organisations: organisations.url },
       evidence: { store, settings: { maxFileBytes: 64 * 1024, maxLokusFiles: 4 } },
     });
     await query('mutation { createCycle(input: { framework: IPP, year: 2028 }) { __typename } }');

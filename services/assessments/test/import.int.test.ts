@@ -12,7 +12,7 @@ let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
   organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startTestSubgraph({ services: { organisations: organisations.url } });
 }, 60_000);
 afterAll(async () => {
   await subgraph?.close();

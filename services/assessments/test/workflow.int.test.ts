@@ -1,6 +1,6 @@
 import { startTestSubgraph as startOrganisations } from '@mutu/organisations/testing';
 import { graphql } from '@mutu/server/testing';
-import { useOrganisationsAt } from '@mutu/service';
+import { useServiceAt } from '@mutu/service';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
@@ -9,7 +9,7 @@ let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
   organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startTestSubgraph({ services: { organisations: organisations.url } });
 });
 afterAll(async () => {
   await subgraph?.close();
@@ -551,7 +551,7 @@ describe('bad input: typed errors naming the field, nothing written', () => {
 
   it('fails closed when the register cannot be asked', async () => {
     const counts = await tableCounts();
-    useOrganisationsAt('http://127.0.0.1:9/graphql');
+    useServiceAt('organisations', 'http://127.0.0.1:9/graphql');
     try {
       const { data, errors } = await graphql(
         subgraph.url,
@@ -561,7 +561,7 @@ describe('bad input: typed errors naming the field, nothing written', () => {
       expect(errors?.[0]?.extensions?.code).toBe('ORGANISATIONS_UNAVAILABLE');
       expect(await tableCounts()).toEqual(counts);
     } finally {
-      useOrganisationsAt(organisations.url);
+      useServiceAt('organisations', organisations.url);
     }
   });
 });

@@ -6,7 +6,7 @@ export type TestSubgraph = TestService;
 
 /**
  * This subgraph on port 0 over its own migrated, seeded database, checking organisation ids
- * against the organisations subgraph at `organisationsUrl`. Close it in `afterAll`.
+ * against the organisations subgraph at `services.organisations`. Close it in `afterAll`.
  */
 export const startTestSubgraph = (
   options: Parameters<typeof startTestService>[1] = {},

@@ -11,7 +11,7 @@ let organisations: TestService;
 let subgraph: TestSubgraph;
 beforeAll(async () => {
   organisations = await startOrganisations();
-  subgraph = await startTestSubgraph({ organisationsUrl: organisations.url });
+  subgraph = await startTestSubgraph({ services: { organisations: organisations.url } });
 });
 afterAll(async () => {
   await subgraph?.close();

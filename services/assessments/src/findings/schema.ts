@@ -8,9 +8,21 @@ import { MUTATION_ERRORS } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { FindingStatus as Status } from '../generated/prisma/enums.js';
 import { subjectOfAssessment } from '../ids.js';
-import { OrganisationRef, organisationRef } from '../refs.js';
-import { adminOrAssessorOf, knownFindings, mayFollowUp, mayKnowOf } from '../visibility.js';
+import { EventRef, OrganisationRef, organisationRef } from '../refs.js';
+import {
+  adminOrAssessorOf,
+  adminOrAssessorOfAll,
+  knownFindings,
+  mayFollowUp,
+  mayKnowOf,
+} from '../visibility.js';
 import { decideFollowUp, findingScope, recordFinding, recordFollowUp } from './commands.js';
+import {
+  MAX_FINDINGS_PER_LINK,
+  recordFindingsDiscussed,
+  removeFindingDiscussed,
+  subjectsOfFindings,
+} from './discussions.js';
 
 const FindingKind = builder.enumType('FindingKind', {
   description: 'What an assessing office asks of the organisation that must act.',
@@ -125,6 +137,13 @@ export const Finding = builder.prismaObject('Finding', {
       type: FollowUp,
       description: 'Every step of its tindak lanjut, oldest first.',
       query: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+    }),
+    discussedAt: t.field({
+      type: [EventRef],
+      description:
+        'The events (rakor, workshops pendampingan) it was discussed at, in the order they were recorded.',
+      select: { discussions: { select: { eventId: true }, orderBy: { recordedAt: 'asc' } } },
+      resolve: (f) => f.discussions.map((d) => ({ id: d.eventId })),
     }),
   }),
 });
@@ -366,6 +385,22 @@ builder.objectField(OrganisationRef, 'findings', (t) =>
   }),
 );
 
+builder.objectField(EventRef, 'findings', (t) =>
+  t.prismaField({
+    type: [Finding],
+    description:
+      'The findings discussed at this event that you may read (none for callers without a token), earliest due first.',
+    resolve: (query, event, _args, ctx) =>
+      prisma().finding.findMany({
+        ...query,
+        where: {
+          AND: [{ discussions: { some: { eventId: event.id } } }, knownFindings(ctx.identity)],
+        },
+        orderBy: [...FINDING_ORDER],
+      }),
+  }),
+);
+
 const RecordFindingInput = builder.inputType('RecordFindingInput', {
   fields: (t) => ({
     assessmentId: t.id({ required: true, description: 'A submitted, verified or published one.' }),
@@ -401,6 +436,57 @@ const VERSION =
   "The finding's version you read; a stale one is refused with a VersionConflictError.";
 
 builder.mutationFields((t) => ({
+  recordFindingsDiscussed: t.field({
+    type: EventRef,
+    description:
+      'Records that findings were discussed at an event of the engagement subgraph (a rakor, a workshop pendampingan); links already recorded stay. By an administrator or an assessor of the region of every finding named.',
+    authScopes: async (_root, { input }, ctx) =>
+      adminOrAssessorOfAll(ctx.identity, await subjectsOfFindings(input.findingIds.map(id))),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'event' } },
+    args: {
+      input: t.arg({
+        type: builder.inputType('RecordFindingsDiscussedInput', {
+          fields: (f) => ({
+            eventId: f.id({ required: true, description: 'The event, as the graph names it.' }),
+            findingIds: f.idList({
+              required: true,
+              description: `The findings discussed there (1-${MAX_FINDINGS_PER_LINK}).`,
+            }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    resolve: (_root, { input }, ctx) =>
+      recordFindingsDiscussed(
+        { eventId: id(input.eventId), findingIds: input.findingIds.map(id) },
+        ctx.identity.sub,
+      ),
+  }),
+  removeFindingDiscussed: t.field({
+    type: EventRef,
+    description:
+      "Takes back a finding recorded as discussed at an event by mistake. By an administrator or an assessor of the finding's region.",
+    authScopes: async (_root, { input }) =>
+      adminOrAssessorOf((await findingScope(id(input.findingId)))?.subjectId ?? ''),
+    errors: { types: MUTATION_ERRORS, dataField: { name: 'event' } },
+    args: {
+      input: t.arg({
+        type: builder.inputType('RemoveFindingDiscussedInput', {
+          fields: (f) => ({
+            eventId: f.id({ required: true }),
+            findingId: f.id({ required: true }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    resolve: (_root, { input }, ctx) =>
+      removeFindingDiscussed(
+        { eventId: id(input.eventId), findingId: id(input.findingId) },
+        ctx.identity.sub,
+      ),
+  }),
   recordFinding: t.field({
     type: Finding,
     description:

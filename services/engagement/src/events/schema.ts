@@ -127,6 +127,13 @@ function eventWhere(f: Filter<typeof EventFilter.$inferInput>): Prisma.EventWher
   };
 }
 
+builder.asEntity(Event, {
+  key: builder.selection<{ id: string }>('id'),
+  // The assessments subgraph lists the findings discussed at an event. Whole rows, batched
+  // (findUnique calls of one tick become one query); events are public.
+  resolveReference: ({ id }) => prisma().event.findUnique({ where: { id } }),
+});
+
 builder.queryFields((t) => ({
   event: t.prismaField({
     type: 'Event',
