@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Supergraph } from '@apollo/federation-internals';
 import {
+  CALL_TOKEN_TYPE,
   callSigner,
   GATEWAY_ISSUER,
   generateSigningKey,
@@ -768,6 +769,40 @@ describe('the auth matrix', () => {
       }
     }
     expect(cells).toEqual([]);
+  });
+
+  it('refuses a call token past its life, without one, or claiming longer than a minute, at every subgraph', async () => {
+    const { testKeys } = await import('@mutu/server/testing');
+    const key = await testKeys.gateway();
+    const now = Math.floor(Date.now() / 1000);
+    // As the gateway signs them but for their times: issued at `iat`, expiring at `exp`.
+    const token = (audience: string, iat: number, exp?: number) => {
+      const jwt = new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: CALL_TOKEN_TYPE })
+        .setIssuer(GATEWAY_ISSUER)
+        .setAudience(audience)
+        .setSubject('mallory')
+        .setIssuedAt(iat);
+      return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(key.privateKey);
+    };
+    const cells: [string, Answer, Answer | string][] = [];
+    for (const subgraph of ['organisations', 'assessments', 'engagement', 'spbe'] as const) {
+      const at = async (t: string) =>
+        classify(await ask('{ __typename }', { [IDENTITY_HEADER]: t }, urlOf(subgraph)));
+      cells.push(
+        [`${subgraph}: fresh`, 'A', await at(await token(subgraph, now, now + 30))],
+        [`${subgraph}: expired`, 'U', await at(await token(subgraph, now - 90, now - 60))],
+        [`${subgraph}: no exp`, 'U', await at(await token(subgraph, now))],
+        [
+          `${subgraph}: issued two minutes ago`,
+          'U',
+          await at(await token(subgraph, now - 120, now + 30)),
+        ],
+        [`${subgraph}: a ten-minute life`, 'U', await at(await token(subgraph, now, now + 600))],
+      );
+    }
+    for (const [cell, expected, got] of cells) answered.push({ cell, expected, got });
+    expect(cells.filter(([, e, g]) => e !== g)).toEqual([]);
   });
 
   it('refuses a call token that a subgraph mints for itself elsewhere, and one claiming a person', async () => {

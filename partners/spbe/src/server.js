@@ -52,8 +52,11 @@ function gatewayVerifier(gatewayKeys) {
         audience: 'spbe',
         typ: 'mutu-call+jwt',
         algorithms: ['EdDSA', 'ES256'],
+        // A call token lives 30 seconds: one without its times, or older than a minute, is refused.
+        requiredClaims: ['exp', 'iat'],
         maxTokenAge: '60s',
       });
+      if (payload.exp - payload.iat > 60) throw new Error('call tokens live at most 60 s');
       return { role: String(payload.role) };
     } catch (error) {
       throw refused(`the call token was refused (${error.message})`);

@@ -16,14 +16,22 @@ afterAll(async () => {
 });
 
 /** A call token as the Mutu gateway makes it (docs/partners.md), or one that differs from it. */
-const callToken = ({ key = gatewayKey, audience = 'spbe', typ = 'mutu-call+jwt' } = {}) =>
-  new SignJWT({ role: 'public' })
+const now = () => Math.floor(Date.now() / 1000);
+const callToken = ({
+  key = gatewayKey,
+  audience = 'spbe',
+  typ = 'mutu-call+jwt',
+  iat = now(),
+  exp = now() + 30,
+} = {}) => {
+  const jwt = new SignJWT({ role: 'public' })
     .setProtectedHeader({ alg: 'EdDSA', kid: 'gw', typ })
     .setIssuer('mutu-gateway')
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime('30s')
-    .sign(key.privateKey);
+    .setAudience(audience);
+  if (iat !== null) jwt.setIssuedAt(iat);
+  if (exp !== null) jwt.setExpirationTime(exp);
+  return jwt.sign(key.privateKey);
+};
 
 const ask = async (query, variables, token) => {
   const response = await fetch(subgraph.url, {
@@ -74,12 +82,16 @@ describe('SPBE partner subgraph', () => {
     expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'year' });
   });
 
-  it("answers the gateway only: no token, another key, another audience or a bearer token's type get 401", async () => {
+  it("answers the gateway only: no token, another key or audience, a bearer token's type, an expired or long-lived token get 401", async () => {
     const refusals = [
       null,
       await callToken({ key: otherKey }),
       await callToken({ audience: 'assessments' }),
       await callToken({ typ: 'JWT' }),
+      await callToken({ iat: now() - 90, exp: now() - 60 }),
+      await callToken({ exp: null }),
+      await callToken({ iat: null }),
+      await callToken({ exp: now() + 600 }),
     ];
     for (const token of refusals) {
       const answer = await ask('{ __typename }', undefined, token);
