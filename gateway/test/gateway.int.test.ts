@@ -567,8 +567,14 @@ describe('observability', () => {
         status: 200,
       }),
     );
+    // The subgraph's line also says what the request cost it in SQL (the organisation, by id).
     expect(organisationsLog).toContainEqual(
-      expect.objectContaining({ service: 'organisations', reqId: 'trace-0001', status: 200 }),
+      expect.objectContaining({
+        service: 'organisations',
+        reqId: 'trace-0001',
+        status: 200,
+        sql: 1,
+      }),
     );
     // A malformed id is replaced, not propagated.
     const other = await fetch(platform.gateway.url, {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { type Logger, REQUEST_ID_HEADER, requestIdOf } from './logging.js';
+import { type RequestStats, withRequestStats } from './request-stats.js';
 
 /** Resolves when the dependency answers; rejects with the reason otherwise. */
 export type Probe = () => Promise<void>;
@@ -142,7 +143,11 @@ export async function serveGraphQL<TContext extends BaseContext>(
   options: GraphQLHttpOptions<TContext>,
 ): Promise<RunningServer> {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => {
+    const stats: RequestStats = { sql: 0 };
+    return withRequestStats(stats, () => handle(req, res, stats));
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse, stats: RequestStats) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -159,6 +164,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
           path: url.pathname,
           status: res.statusCode,
           ms: Math.round(seconds * 1_000_000) / 1_000,
+          ...(stats.sql ? { sql: stats.sql } : {}),
         },
         'request',
       );
@@ -235,7 +241,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
         );
       } else res.end();
     }
-  });
+  }
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) =>
     server.listen(options.port, options.host ?? '127.0.0.1', resolve),

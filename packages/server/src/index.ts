@@ -42,6 +42,7 @@ export {
   REQUEST_ID_HEADER,
 } from './logging.js';
 export { assertPageSize, MAX_PAGE } from './pagination.js';
+export { countSqlStatement, type RequestStats, withRequestStats } from './request-stats.js';
 export { closeOnSignals } from './shutdown.js';
 export {
   CALL_TOKEN_SECONDS,

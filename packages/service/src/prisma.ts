@@ -1,4 +1,5 @@
 import { createAdapter } from '@mutu/db';
+import { countSqlStatement } from '@mutu/server';
 import type { PrismaPg } from '@prisma/adapter-pg';
 
 interface Disconnectable {
@@ -32,6 +33,7 @@ export function prismaHolder<C extends Disconnectable>(
         'query',
         () => {
           queries += 1;
+          countSqlStatement();
         },
       );
       return current;

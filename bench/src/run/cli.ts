@@ -1,0 +1,214 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoToken } from '@mutu/gateway/src/auth.js';
+import { signingKeyFile } from '@mutu/server';
+import { type LoadResult, load } from './load.js';
+import { type BenchData, mix, type Operation, operations, seeded } from './operations.js';
+import {
+  DEMO_IDP_KEY_FILE,
+  GATEWAYS,
+  type GatewayName,
+  REPO,
+  startGateway,
+  startSubgraphs,
+} from './platform.js';
+import type { BenchProcess } from './processes.js';
+import { type Measured, report } from './report.js';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '2' },
+    gateways: { type: 'string', default: Object.keys(GATEWAYS).join(',') },
+    scenarios: {
+      type: 'string',
+      default:
+        'mix@10,contract@10,contract@1,provinceRanking@10,nationalRanking@10,page@10,worklist@10',
+    },
+    caches: { type: 'string', default: 'both' },
+    out: { type: 'string', default: join(REPO, 'bench', 'RESULTS.md') },
+  },
+});
+const seconds = Number(args.seconds);
+const rounds = Number(args.rounds);
+const gateways = args.gateways.split(',') as GatewayName[];
+const cacheModes = args.caches === 'both' ? [true, false] : [args.caches !== 'off'];
+
+async function post(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+/** What the operations draw from, read through Mutu's gateway from the data loaded. */
+async function discover(url: string): Promise<BenchData> {
+  const governments: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await post(
+      url,
+      `query($after: String) { organisations(filter: { kind: [REGENCY_GOVERNMENT, CITY_GOVERNMENT] }, first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+      { after },
+    );
+    const connection = page.data?.organisations as {
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: { node: { id: string } }[];
+    };
+    governments.push(...connection.edges.map((e) => e.node.id));
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
+  }
+  // Popularity is a fixed shuffle: the popular governments are not simply the first codes.
+  const random = seeded(2026);
+  for (let i = governments.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [governments[i], governments[j]] = [governments[j] as string, governments[i] as string];
+  }
+  const listed = (await post(url, '{ provinces { code } }')).data?.provinces;
+  const provinces = ((listed ?? []) as { code: string }[]).map((p) => p.code);
+  const years: number[] = [];
+  for (let year = new Date().getFullYear(); year >= 2016 && years.length < 2; year -= 1) {
+    const ranked = await post(url, `{ ranking(framework: IPP, year: ${year}) { rank } }`);
+    if ((ranked.data?.ranking as unknown[] | undefined)?.length) years.push(year);
+  }
+  return { governments, provinces, years };
+}
+
+/** Every gateway must answer the same data; a faster wrong answer proves nothing. */
+async function sameAnswers(urls: Record<string, string>, ops: Operation[], data: BenchData) {
+  const random = seeded(7);
+  for (const op of ops) {
+    for (let i = 0; i < 5; i += 1) {
+      const body = op.body(random);
+      const answers = await Promise.all(
+        Object.entries(urls).map(async ([name, url]) => {
+          const r = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          return [name, await r.text()] as const;
+        }),
+      );
+      const [first, ...rest] = answers;
+      for (const [name, text] of rest) {
+        if (
+          JSON.stringify(JSON.parse(text).data) !==
+          JSON.stringify(JSON.parse(first?.[1] ?? '{}').data)
+        ) {
+          throw new Error(
+            `${name} and ${first?.[0]} answer ${body} differently:\n${text.slice(0, 400)}\n${first?.[1].slice(0, 400)}`,
+          );
+        }
+      }
+    }
+  }
+  void data;
+}
+
+const subgraphs = await startSubgraphs();
+const measured: Measured[] = [];
+let data: BenchData | undefined;
+try {
+  for (const caches of cacheModes) {
+    const running = new Map<GatewayName, BenchProcess & { graphql: string }>();
+    for (const name of gateways) running.set(name, await startGateway(name, subgraphs, { caches }));
+    const mutu = running.get('mutu');
+    if (!mutu)
+      throw new Error('The benchmark compares against Mutu\'s gateway: keep "mutu" in --gateways');
+    data ??= await discover(mutu.graphql);
+    const ops = operations(data);
+    const all: Record<string, Operation> = { ...ops, mix: mix(ops) };
+    await sameAnswers(
+      Object.fromEntries([...running].map(([n, p]) => [n, p.graphql])),
+      Object.values(ops).filter((o) => o.public),
+      data,
+    );
+    const assessor = await demoBearer();
+    for (const scenario of args.scenarios.split(',')) {
+      const [key = '', conns = '10'] = scenario.split('@');
+      const op = all[key];
+      if (!op) throw new Error(`No operation "${key}"; there are ${Object.keys(all).join(', ')}`);
+      for (let round = 0; round < rounds; round += 1) {
+        // Interleaved: each round starts with another gateway, so drift hits them alike.
+        const order = [...running.keys()].map(
+          (_, i, list) => list[(i + round) % list.length] as GatewayName,
+        );
+        for (const name of order) {
+          if (!op.public && name !== 'mutu') continue;
+          const gateway = running.get(name) as BenchProcess & { graphql: string };
+          const before = snapshot(gateway, subgraphs.processes);
+          const result: LoadResult = await load({
+            url: gateway.graphql,
+            operation: op,
+            connections: Number(conns),
+            seconds,
+            seed: 1000 + round,
+            headers: op.public ? {} : { authorization: assessor },
+          });
+          const after = snapshot(gateway, subgraphs.processes);
+          measured.push({
+            caches,
+            scenario: key,
+            connections: Number(conns),
+            gateway: name,
+            round,
+            result,
+            ...costs(before, after, result.requests),
+          });
+          console.log(
+            `${caches ? 'caches on ' : 'caches off'} ${scenario.padEnd(20)} ${GATEWAYS[name].label.padEnd(28)} ${result.perSecond.toFixed(0).padStart(6)} req/s  p95 ${result.p95.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  errors ${result.errors}${result.firstError ? ` (${result.firstError.slice(0, 120)})` : ''}`,
+          );
+        }
+      }
+    }
+    for (const p of running.values()) await p.stop();
+  }
+} finally {
+  await subgraphs.stop();
+}
+writeFileSync(args.out, report(measured, { seconds, rounds, data }));
+console.log(`wrote ${args.out}`);
+
+interface Snapshot {
+  gatewayCpu: number;
+  subgraphCpu: number;
+  calls: number;
+  sql: number;
+  rss: Record<string, number>;
+}
+function snapshot(gateway: BenchProcess, processes: readonly BenchProcess[]): Snapshot {
+  return {
+    gatewayCpu: gateway.cpuMs(),
+    subgraphCpu: processes.reduce((s, p) => s + p.cpuMs(), 0),
+    calls: processes.reduce((s, p) => s + p.served().requests, 0),
+    sql: processes.reduce((s, p) => s + p.served().sql, 0),
+    rss: Object.fromEntries([gateway, ...processes].map((p) => [p.name, p.rssMiB()])),
+  };
+}
+function costs(before: Snapshot, after: Snapshot, requests: number) {
+  const per = (a: number, b: number) => (requests ? (b - a) / requests : Number.NaN);
+  return {
+    gatewayCpuMs: per(before.gatewayCpu, after.gatewayCpu),
+    subgraphCpuMs: per(before.subgraphCpu, after.subgraphCpu),
+    subgraphCalls: per(before.calls, after.calls),
+    sqlStatements: per(before.sql, after.sql),
+    rssMiB: after.rss,
+  };
+}
+
+/** An assessor of every province, from the bench gateway's demo identity provider. */
+async function demoBearer(): Promise<string> {
+  const key = await signingKeyFile(DEMO_IDP_KEY_FILE);
+  const token = await demoToken(
+    { sub: 'bench@mutu.test', role: 'assessor', regions: data?.provinces ?? [] },
+    key,
+    { audience: 'mutu', expiresIn: '2h' },
+  );
+  return `Bearer ${token}`;
+}

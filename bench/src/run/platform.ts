@@ -1,0 +1,139 @@
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportSigningKey, generateSigningKey } from '@mutu/server';
+import { type BenchProcess, startProcess } from './processes.js';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** The bench gateway's demo identity provider (its own, not that of `pnpm start`). */
+export const DEMO_IDP_KEY_FILE = join(tmpdir(), `mutu-bench-idp-${process.pid}.json`);
+
+const SUBGRAPHS = { organisations: 4501, assessments: 4502, engagement: 4503 } as const;
+const origin = (port: number) => `http://127.0.0.1:${port}`;
+
+/** The gateways compared, each in a process of its own so that its CPU is its own. */
+export const GATEWAYS = {
+  mutu: { label: "Mutu's gateway", port: 4500 },
+  apollo: { label: 'vanilla @apollo/gateway', port: 4510 },
+  hive: { label: 'Hive Gateway', port: 4520 },
+  hiveRust: { label: 'Hive Gateway + Rust planner', port: 4530 },
+} as const;
+export type GatewayName = keyof typeof GATEWAYS;
+
+export interface Subgraphs {
+  readonly processes: readonly BenchProcess[];
+  readonly gatewayKey: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The three subgraphs from their built bundles, on the databases `pnpm start` would use
+ * (`<NAME>_DATABASE_URL`, `DATABASE_URL`, else each one's embedded PGlite), trusting the key
+ * every gateway of the benchmark signs with. Ports 4500-4530, so they do not meet a running
+ * `pnpm start` (stop it first when it runs on the embedded databases: PGlite has one owner).
+ */
+export async function startSubgraphs(): Promise<Subgraphs> {
+  const gatewayKey = await exportSigningKey(await generateSigningKey());
+  const shared = {
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    GATEWAY_JWKS_URL: `${origin(GATEWAYS.mutu.port)}/.well-known/jwks.json`,
+    ORGANISATIONS_URL: `${origin(SUBGRAPHS.organisations)}/graphql`,
+    ENGAGEMENT_URL: `${origin(SUBGRAPHS.engagement)}/graphql`,
+    ASSESSMENTS_JWKS_URL: `${origin(SUBGRAPHS.assessments)}/.well-known/jwks.json`,
+    ENGAGEMENT_JWKS_URL: `${origin(SUBGRAPHS.engagement)}/.well-known/jwks.json`,
+  };
+  const processes: BenchProcess[] = [];
+  for (const [name, port] of Object.entries(SUBGRAPHS)) {
+    processes.push(
+      await startProcess({
+        name,
+        command: process.execPath,
+        args: ['dist/server.js'],
+        cwd: join(REPO, 'services', name),
+        env: { ...shared, PORT: String(port) },
+        url: origin(port),
+      }),
+    );
+  }
+  return {
+    processes,
+    gatewayKey,
+    async stop() {
+      await Promise.all(processes.map((p) => p.stop()));
+    },
+  };
+}
+
+const graphqlProbe = async (url: string) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query":"{ __typename }"}',
+  })
+    .then((r) => r.ok)
+    .catch(() => false);
+
+/**
+ * One gateway in front of the subgraphs. `caches: false` turns off what each one shares or
+ * keeps between requests where it has a switch for it.
+ */
+export async function startGateway(
+  name: GatewayName,
+  subgraphs: Subgraphs,
+  options: { caches: boolean },
+): Promise<BenchProcess & { graphql: string }> {
+  const { port } = GATEWAYS[name];
+  const routes = Object.fromEntries(
+    Object.entries(SUBGRAPHS).map(([s, p]) => [s, `${origin(p)}/graphql`]),
+  );
+  const supergraph = join(REPO, 'gateway', 'supergraph.graphql');
+  const common = { name: GATEWAYS[name].label, url: origin(port) };
+  if (name === 'mutu') {
+    const started = await startProcess({
+      ...common,
+      command: process.execPath,
+      args: ['dist/server.js'],
+      cwd: join(REPO, 'gateway'),
+      env: {
+        PORT: String(port),
+        METRICS_PORT: String(port + 9),
+        GATEWAY_SIGNING_KEY: subgraphs.gatewayKey,
+        DEMO_IDP_KEY_FILE,
+        SUPERGRAPH_WATCH: 'false',
+        // The benchmark is one address sending thousands of requests a second.
+        RATE_LIMIT_PER_ADDRESS: '0',
+        RATE_LIMIT_PER_TOKEN: '0',
+        LOG_LEVEL: 'info',
+        RESPONSE_CACHE: options.caches ? 'true' : 'false',
+        ...Object.fromEntries(
+          Object.entries(routes).map(([s, u]) => [`SUBGRAPH_${s.toUpperCase()}_URL`, u]),
+        ),
+      },
+    });
+    return { ...started, graphql: `${origin(port)}/graphql` };
+  }
+  const script = name === 'apollo' ? 'apollo.ts' : 'hive.ts';
+  const graphql = name === 'apollo' ? `${origin(port)}/` : `${origin(port)}/graphql`;
+  const started = await startProcess({
+    ...common,
+    command: process.execPath,
+    args: ['--import', 'tsx', join(REPO, 'bench', 'src', 'run', 'peers', script)],
+    cwd: join(REPO, 'bench'),
+    env: {
+      PORT: String(port),
+      BENCH_SUPERGRAPH: supergraph,
+      BENCH_GATEWAY_KEY: subgraphs.gatewayKey,
+      BENCH_CACHES: options.caches ? 'on' : 'off',
+      BENCH_PLANNER: name === 'hiveRust' ? 'rust' : 'js',
+      NODE_ENV: 'production',
+      ...Object.fromEntries(
+        Object.entries(routes).map(([s, u]) => [`BENCH_${s.toUpperCase()}_URL`, u]),
+      ),
+    },
+    url: graphql,
+    isReady: () => graphqlProbe(graphql),
+  });
+  return { ...started, graphql };
+}
