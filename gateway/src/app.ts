@@ -23,6 +23,7 @@ import { type SubgraphCredentials, subgraphCredentials } from './call-tokens.js'
 import { armour, type QueryLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimitSettings } from './rate-limits.js';
+import { type ResponseCacheSettings, responseCache } from './response-cache.js';
 import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
 import { supergraphFile } from './supergraph-file.js';
 import { uploadRoutes } from './uploads.js';
@@ -32,8 +33,6 @@ export interface GatewayContext {
   identity: Identity;
   /** This request's id, passed to every subgraph call so their logs line up with ours. */
   requestId?: string;
-  /** The call token of each subgraph this request reaches, made once per subgraph. */
-  callTokens?: Map<string, Promise<string>>;
 }
 
 class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -50,13 +49,8 @@ class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     // Each subgraph gets a token for itself alone: one it received is refused by every other.
-    context.callTokens ??= new Map();
-    let token = context.callTokens.get(this.audience);
-    if (!token) {
-      token = this.credentials(context.identity ?? PUBLIC, this.audience);
-      context.callTokens.set(this.audience, token);
-    }
-    request.http?.headers.set(IDENTITY_HEADER, await token);
+    const token = await this.credentials(context.identity ?? PUBLIC, this.audience);
+    request.http?.headers.set(IDENTITY_HEADER, token);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
@@ -71,6 +65,8 @@ export interface GatewayOptions {
   readonly limits: QueryLimits;
   readonly rateLimits: RateLimitSettings;
   readonly subgraphCalls: SubgraphCallOptions;
+  /** Answers kept for callers without a token; none when omitted. */
+  readonly responseCache?: ResponseCacheSettings;
   /** Schema introspection; turn it off in production. */
   readonly introspection: boolean;
   readonly metrics?: Metrics;
@@ -132,6 +128,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ),
   });
   const protection = armour<GatewayContext>(options.limits);
+  const cache = responseCache(options.responseCache ?? { enabled: false, maxBytes: 0 });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection,
@@ -141,6 +138,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     allowBatchedHttpRequests: false,
     plugins: [
       ...protection.plugins,
+      ...cache.plugins,
       maskUnexpectedErrors<GatewayContext>({
         logger: options.logger,
         requestIdOf: (context) => context.requestId,
@@ -171,11 +169,13 @@ export function createGateway(options: GatewayOptions): Gateway {
         credentials,
         dispatcher: calls.dispatcher,
         maxBytes: options.maxUploadBytes,
+        onWrite: cache.invalidate,
       }),
     },
     async close() {
       await calls.close();
       await gatekeeper.close();
+      await cache.close();
     },
   };
 }

@@ -66,6 +66,14 @@ const schema = z.object({
   INTERNAL_SUBGRAPHS: list.default(['organisations', 'assessments', 'engagement']),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(1_000).default(32),
+  /** Keep answers to callers without a token as the subgraphs' cache hints allow. */
+  RESPONSE_CACHE: flag.default(true),
+  /** Memory of the in-process response cache (without REDIS_URL), in MiB. */
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4_096).default(64),
+  /** The response cache's keys in Redis; the instances of one platform share it. */
+  RESPONSE_CACHE_REDIS_PREFIX: z.string().min(1).default('mutu:response-cache'),
+  /** Send identical subgraph queries in flight once; off only to measure without it. */
+  SUBGRAPH_SHARE_IN_FLIGHT: flag.default(true),
   /** Requests per minute from one address; 0 turns the limit off. */
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
   /** Requests per minute for one signed-in subject; 0 turns the limit off. */
@@ -176,6 +184,16 @@ export async function gatewaySettings(env: Env) {
       redisUrl: env.REDIS_URL,
       trustProxy: env.TRUST_PROXY,
     },
-    subgraphCalls: { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, connections: env.SUBGRAPH_CONNECTIONS },
+    responseCache: {
+      enabled: env.RESPONSE_CACHE,
+      redisUrl: env.REDIS_URL,
+      maxBytes: env.RESPONSE_CACHE_MAX_MB * MiB,
+      redisPrefix: env.RESPONSE_CACHE_REDIS_PREFIX,
+    },
+    subgraphCalls: {
+      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      connections: env.SUBGRAPH_CONNECTIONS,
+      shareInFlight: env.SUBGRAPH_SHARE_IN_FLIGHT,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { IDENTITY_HEADER, type Identity, type Probe } from '@mutu/server';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, Response, fetch as undiciFetch } from 'undici';
 import type { SubgraphCredentials } from './call-tokens.js';
 
 export interface SubgraphCallOptions {
@@ -8,6 +8,8 @@ export interface SubgraphCallOptions {
   readonly timeoutMs: number;
   /** Connections kept open per subgraph origin; more requests wait for one to free up. */
   readonly connections: number;
+  /** Send identical queries in flight once (see `sharing`); on unless false. */
+  readonly shareInFlight?: boolean;
 }
 
 /** A subgraph that cannot be reached, or did not answer in time, named in the error. */
@@ -41,8 +43,9 @@ export function subgraphFetcher(
     keepAliveMaxTimeout: 120_000,
   });
   /** The fetcher for one subgraph; its failures name the subgraph, so callers see which. */
-  const fetcherFor = (name: string) =>
-    (async (url: string, init?: Record<string, unknown>) => {
+  const fetcherFor = (name: string) => {
+    const once = (url: string, init?: Record<string, unknown>) => call(url, init);
+    const call = async (url: string, init?: Record<string, unknown>) => {
       const started = performance.now();
       const took = () => (performance.now() - started) / 1000;
       try {
@@ -62,8 +65,61 @@ export function subgraphFetcher(
           timedOut ? `${options.timeoutMs} ms` : (error as Error).message,
         );
       }
-    }) as unknown as typeof globalThis.fetch;
+    };
+    return (options.shareInFlight === false
+      ? once
+      : sharing(once)) as unknown as typeof globalThis.fetch;
+  };
   return { fetcherFor, dispatcher: agent, close: () => agent.close() };
+}
+
+type Fetch = (url: string, init?: Record<string, unknown>) => Promise<Response>;
+
+/**
+ * Identical subgraph queries in flight at the same moment are sent once: same subgraph, same
+ * call token (so the same identity), same operation and variables. Popular organisations are
+ * asked by many callers at once; each still gets its own copy of the answer. Mutations, and
+ * anything that is not a JSON POST of a query, always go on their own.
+ */
+export function sharing(fetcher: Fetch): Fetch {
+  const inFlight = new Map<
+    string,
+    Promise<{ status: number; headers: [string, string][]; body: string }>
+  >();
+  return async (url, init) => {
+    const body = init?.body;
+    const headers = init?.headers as
+      | { get(name: string): string | null }
+      | Record<string, string>
+      | undefined;
+    const token =
+      typeof headers?.get === 'function'
+        ? (headers as { get(name: string): string | null }).get(IDENTITY_HEADER)
+        : (headers as Record<string, string> | undefined)?.[IDENTITY_HEADER];
+    if (typeof body !== 'string' || !token || !isQuery(body)) return fetcher(url, init);
+    const key = `${url}\n${token}\n${body}`;
+    let shared = inFlight.get(key);
+    if (!shared) {
+      shared = fetcher(url, init)
+        .then(async (response) => ({
+          status: response.status,
+          headers: [...response.headers.entries()],
+          body: await response.text(),
+        }))
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, shared);
+    }
+    const answer = await shared;
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  };
+}
+
+/** The gateway's subgraph operations start with their type: `query`, `mutation`, `{`. */
+function isQuery(body: string): boolean {
+  const start = body.indexOf('"query":"');
+  if (start < 0) return false;
+  const text = body.slice(start + 9, start + 30).trimStart();
+  return text.startsWith('query') || text.startsWith('{');
 }
 
 const PROBE: Identity = { sub: 'gateway:readiness', role: 'public', regions: [] };

@@ -58,6 +58,8 @@ export function uploadRoutes(options: {
   credentials: SubgraphCredentials;
   dispatcher: Dispatcher;
   maxBytes: number;
+  /** Told of every upload the subgraph accepted (an import may publish results). */
+  onWrite?: () => Promise<void>;
 }): Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> {
   const handler =
     ({ subgraph, path, methods }: (typeof UPLOAD_ROUTES)[string]) =>
@@ -125,6 +127,7 @@ export function uploadRoutes(options: {
         const value = answer.headers.get(name);
         if (value !== null) headers[name] = value;
       }
+      if (method === 'POST' && answer.ok) await options.onWrite?.();
       res.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
       // Streamed both ways: a download is never held whole in the gateway's memory.
       if (!answer.body) {

@@ -99,6 +99,8 @@ export async function startPlatform(
     // The suites send more than a person would; the limits have a test of their own.
     RATE_LIMIT_PER_ADDRESS: '0',
     RATE_LIMIT_PER_TOKEN: '0',
+    // The suites see every answer fresh; the response cache has a test of its own.
+    RESPONSE_CACHE: 'false',
     ...options.env,
   };
   const gateway = await startGateway(loadEnv(env), { logger: options.gatewayLogger });

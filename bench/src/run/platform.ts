@@ -107,6 +107,7 @@ export async function startGateway(
         RATE_LIMIT_PER_TOKEN: '0',
         LOG_LEVEL: 'info',
         RESPONSE_CACHE: options.caches ? 'true' : 'false',
+        SUBGRAPH_SHARE_IN_FLIGHT: options.caches ? 'true' : 'false',
         ...Object.fromEntries(
           Object.entries(routes).map(([s, u]) => [`SUBGRAPH_${s.toUpperCase()}_URL`, u]),
         ),

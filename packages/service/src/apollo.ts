@@ -1,13 +1,42 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { type Logger, maskUnexpectedErrors } from '@mutu/server';
+import { type Identity, type Logger, maskUnexpectedErrors } from '@mutu/server';
 import type { GraphQLSchema } from 'graphql';
 
+/**
+ * How long the gateway may keep an answer to a caller without a token (the cache hint every
+ * subgraph gives): what the public reads is published and changes when something is published
+ * or corrected, which the gateway sees and which clears its cache; the bound covers what it
+ * cannot see (a day turning over in WIB, data loaded straight into a database).
+ */
+export const PUBLIC_ANSWER_SECONDS = 60;
+
+/**
+ * The cache hints: a query by a caller without a token may be kept PUBLIC_ANSWER_SECONDS (a
+ * field may hint less); anything a signed-in role reads, and every mutation, is never kept.
+ * Apollo sends them as the Cache-Control header, which the gateway's data sources honour.
+ */
+function cacheHints<
+  TContext extends BaseContext & { identity?: Identity },
+>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue, overallCachePolicy }) {
+          if (operation?.operation !== 'query' || contextValue.identity?.role !== 'public') {
+            overallCachePolicy.restrict({ maxAge: 0 });
+          }
+        },
+      };
+    },
+  };
+}
+
 /** A subgraph's Apollo server with the options every Mutu subgraph uses. */
-export function subgraphApollo<TContext extends BaseContext & { requestId?: string }>(
-  schema: GraphQLSchema,
-  logger?: Logger,
-): ApolloServer<TContext> {
+export function subgraphApollo<
+  TContext extends BaseContext & { requestId?: string; identity?: Identity },
+>(schema: GraphQLSchema, logger?: Logger): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema,
     csrfPrevention: true,
@@ -17,6 +46,8 @@ export function subgraphApollo<TContext extends BaseContext & { requestId?: stri
     plugins: [
       // No Apollo Studio here: skip the per-request trace the gateway would forward.
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_ANSWER_SECONDS }),
+      cacheHints<TContext>(),
       // A database message or a bug's text never reaches a caller; the log keeps it.
       maskUnexpectedErrors<TContext>({ logger, requestIdOf: (context) => context.requestId }),
     ],

@@ -22,7 +22,10 @@ const gateway = createGatewayRuntime({
   propagateHeaders: {
     fromClientToSubgraphs: ({ subgraphName }) => ({ 'x-mutu-identity': tokenFor(subgraphName) }),
   },
-  ...(cachesOff ? {} : { inboundInflightRequestDeduplication: true }),
+  // Its HTTP transport shares identical subgraph queries in flight by default; off means off.
+  ...(cachesOff
+    ? { transportEntries: { '*': { options: { deduplicateInflightRequests: false } } } }
+    : { inboundInflightRequestDeduplication: true }),
 });
 const port = Number(process.env.PORT ?? 4200);
 createServer(gateway).listen(port, '127.0.0.1', () => {
