@@ -75,8 +75,9 @@ const PAGE = `query Page($province: String!) {
     awards { title cycle { year } }
   } } } }`;
 
-const WORKLIST = `query Worklist($province: String!) {
-  assessments(filter: { provinceCode: $province }, first: 50) { totalCount edges { node { id status subject { name } } } } }`;
+// An assessor works one cycle at a time: the newest, in one province.
+const WORKLIST = `query Worklist($cycle: ID!, $province: String!) {
+  assessments(filter: { cycleId: $cycle, provinceCode: $province }, first: 50) { totalCount edges { node { id status subject { name } } } } }`;
 
 export function operations(data: BenchData): Record<string, Operation> {
   const government = zipf(data.governments.length);
@@ -108,7 +109,11 @@ export function operations(data: BenchData): Record<string, Operation> {
     worklist: {
       name: "an assessor's worklist page",
       public: false,
-      body: (r) => body(WORKLIST, { province: pick(data.provinces, province(r)) }),
+      body: (r) =>
+        body(WORKLIST, {
+          cycle: `ipp-${data.years[0]}`,
+          province: pick(data.provinces, province(r)),
+        }),
     },
   };
 }

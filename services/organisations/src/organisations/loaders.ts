@@ -4,6 +4,8 @@ import type { AuditEntry, Organisation } from '../generated/prisma/client.js';
 
 /** The register's batch loaders: one or two queries whatever the number of organisations. */
 export interface OrganisationLoaders {
+  /** Organisations by id, whole rows (entity references): one query for any number. */
+  byId: DataLoader<string, Organisation | null>;
   /** Ancestors of each organisation, top first: two queries for any number of organisations. */
   ancestors: DataLoader<string, Organisation[]>;
   /** Audit entries of each organisation, newest first: one query for any number. */
@@ -15,6 +17,11 @@ const MAX_DEPTH = 32;
 
 export function organisationLoaders(): OrganisationLoaders {
   return {
+    byId: new DataLoader(async (ids) => {
+      const rows = await prisma().organisation.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     ancestors: new DataLoader(async (ids) => {
       const chain = await prisma().$queryRaw<{ start: string; ancestor: string; depth: number }[]>`
         with recursive chain(start, ancestor, depth) as (
