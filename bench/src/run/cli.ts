@@ -131,7 +131,9 @@ try {
     );
     const assessor = await demoBearer();
     for (const scenario of args.scenarios.split(',')) {
-      const [key = '', conns = '10'] = scenario.split('@');
+      // name@connections, or name@connections:rate for a fixed rate (requests per second).
+      const [key = '', load_ = '10'] = scenario.split('@');
+      const [conns = '10', rate = '0'] = load_.split(':');
       const op = all[key];
       if (!op) throw new Error(`No operation "${key}"; there are ${Object.keys(all).join(', ')}`);
       for (let round = 0; round < rounds; round += 1) {
@@ -149,12 +151,13 @@ try {
             connections: Number(conns),
             seconds,
             seed: 1000 + round,
+            rate: Number(rate),
             headers: op.public ? {} : { authorization: assessor },
           });
           const after = snapshot(gateway, subgraphs.processes);
           measured.push({
             caches,
-            scenario: key,
+            scenario: Number(rate) ? `${key} at ${rate} req/s` : key,
             connections: Number(conns),
             gateway: name,
             round,
