@@ -2,7 +2,7 @@ import { componentScoresOf, instrumentOf, methodologyById, weightedTotal } from 
 import { addDays, isoDay, todayInIndonesia, useServiceAt } from '@mutu/service';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Platform, startPlatform } from './platform.js';
+import { type Person, type Platform, startPlatform } from './platform.js';
 
 /**
  * After the score, through the gateway as its users reach it: the Ombudsman's assessors of
@@ -18,6 +18,33 @@ afterAll(async () => {
   await platform?.close();
 });
 
+/** The people of these stories: Bengkulu's Ombudsman office and Kota Bengkulu's units. */
+const ASSESSOR_OF_BENGKULU: Person = {
+  sub: 'asesor@ombudsman-bengkulu.test',
+  role: 'assessor',
+  regions: ['17'],
+};
+const ASSESSOR_OF_KALTIM: Person = {
+  sub: 'asesor@ombudsman-kaltim.test',
+  role: 'assessor',
+  regions: ['64'],
+};
+const ORTALA: Person = {
+  sub: 'kabag@ortala.bengkulukota.test',
+  role: 'unit',
+  organisation: '17.71',
+};
+const DUKCAPIL: Person = {
+  sub: 'kasi@dukcapil.bengkulukota.test',
+  role: 'unit',
+  organisation: '17.71.dukcapil',
+};
+const DPMPTSP: Person = {
+  sub: 'kabid@dpmptsp.bengkulukota.test',
+  role: 'unit',
+  organisation: '17.71.dpmptsp',
+};
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 type Headers = Record<string, string>;
 type Finding = { id: string; version: number; status: string };
@@ -25,26 +52,10 @@ type Finding = { id: string; version: number; status: string };
 describe('findings followed up, through the gateway', () => {
   it('are recorded, followed up with evidence, verified or reopened, and listed when overdue', async () => {
     const gateway = new URL(platform.gateway.url);
-    const assessor = await platform.bearer({
-      sub: 'asesor@ombudsman-bengkulu.test',
-      role: 'assessor',
-      regions: ['17'],
-    });
-    const dukcapil = await platform.bearer({
-      sub: 'kasi@dukcapil.bengkulukota.test',
-      role: 'unit',
-      organisation: '17.71.dukcapil',
-    });
-    const dpmptsp = await platform.bearer({
-      sub: 'kabid@dpmptsp.bengkulukota.test',
-      role: 'unit',
-      organisation: '17.71.dpmptsp',
-    });
-    const ortala = await platform.bearer({
-      sub: 'kabag@ortala.bengkulukota.test',
-      role: 'unit',
-      organisation: '17.71',
-    });
+    const assessor = await platform.bearer(ASSESSOR_OF_BENGKULU);
+    const dukcapil = await platform.bearer(DUKCAPIL);
+    const dpmptsp = await platform.bearer(DPMPTSP);
+    const ortala = await platform.bearer(ORTALA);
     const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
       platform.ok(q, variables, headers);
     const today = todayInIndonesia();
@@ -160,26 +171,10 @@ describe('findings followed up, through the gateway', () => {
 
   it('lists on a rakor the findings it discussed, to those who may read them', async () => {
     const admin = await platform.bearer({ sub: 'humas@ombudsman.test', role: 'admin' });
-    const assessor = await platform.bearer({
-      sub: 'asesor@ombudsman-bengkulu.test',
-      role: 'assessor',
-      regions: ['17'],
-    });
-    const kaltim = await platform.bearer({
-      sub: 'asesor@ombudsman-kaltim.test',
-      role: 'assessor',
-      regions: ['64'],
-    });
-    const ortala = await platform.bearer({
-      sub: 'kabag@ortala.bengkulukota.test',
-      role: 'unit',
-      organisation: '17.71',
-    });
-    const dukcapil = await platform.bearer({
-      sub: 'kasi@dukcapil.bengkulukota.test',
-      role: 'unit',
-      organisation: '17.71.dukcapil',
-    });
+    const assessor = await platform.bearer(ASSESSOR_OF_BENGKULU);
+    const kaltim = await platform.bearer(ASSESSOR_OF_KALTIM);
+    const ortala = await platform.bearer(ORTALA);
+    const dukcapil = await platform.bearer(DUKCAPIL);
     const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
       platform.ok(q, variables, headers);
     // The perwakilan's rakor on the follow-up, as its office would record it (synthetic).
@@ -320,11 +315,7 @@ describe('findings followed up, through the gateway', () => {
       role: 'assessor',
       regions: ['17'],
     });
-    const dukcapil = await platform.bearer({
-      sub: 'kasi@dukcapil.bengkulukota.test',
-      role: 'unit',
-      organisation: '17.71.dukcapil',
-    });
+    const dukcapil = await platform.bearer(DUKCAPIL);
     const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
       platform.ok(q, variables, headers);
     const levels = (f: (i: number) => number) =>
@@ -401,11 +392,7 @@ describe('findings followed up, through the gateway', () => {
 
   it('imports 400 SKM answers from an XLSX file to the IKM a hand computation of the file gives', async () => {
     const admin = await platform.bearer({ sub: 'admin@kemenpan.test', role: 'admin' });
-    const dpmptsp = await platform.bearer({
-      sub: 'kabid@dpmptsp.bengkulukota.test',
-      role: 'unit',
-      organisation: '17.71.dpmptsp',
-    });
+    const dpmptsp = await platform.bearer(DPMPTSP);
     const ok = (q: string, variables: Record<string, unknown>, headers: Headers) =>
       platform.ok(q, variables, headers);
     await ok(

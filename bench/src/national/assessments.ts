@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AgeBand, Education, Occupation, Sex } from '@mutu/assessments/enums';
 import { assessmentId } from '@mutu/assessments/ids';
 import { requiredSample, skmFromAnswers } from '@mutu/scoring';
 import { peerGroupOf, provinceOfOrganisation } from '@mutu/service';
@@ -271,16 +272,6 @@ const SERVICES = [
   'Pelayanan Akta Kelahiran',
   'Pelayanan Bantuan Sosial',
 ];
-const AGE_BANDS = [
-  'UNDER_20',
-  'FROM_20_TO_29',
-  'FROM_30_TO_39',
-  'FROM_40_TO_49',
-  'FROM_50_TO_59',
-  'FROM_60',
-] as const;
-const EDUCATION = ['SD', 'SMP', 'SMA', 'DIPLOMA', 'S1', 'S2_OR_HIGHER'] as const;
-const OCCUPATIONS = ['PNS', 'TNI', 'POLRI', 'SWASTA', 'WIRAUSAHA', 'LAINNYA'] as const;
 
 /** A sha256 that names no stored object: the evidence rows are rows only (see the report). */
 const syntheticHash = (seed: number, id: string) =>
@@ -643,10 +634,10 @@ async function generateSurvey(
       random.uuid(),
       periodId,
       a,
-      random.chance(0.9) ? random.pick(AGE_BANDS) : null,
-      random.chance(0.9) ? random.pick(['LAKI_LAKI', 'PEREMPUAN'] as const) : null,
-      random.chance(0.8) ? random.pick(EDUCATION) : null,
-      random.chance(0.8) ? random.pick(OCCUPATIONS) : null,
+      random.chance(0.9) ? random.pick(Object.values(AgeBand)) : null,
+      random.chance(0.9) ? random.pick(Object.values(Sex)) : null,
+      random.chance(0.8) ? random.pick(Object.values(Education)) : null,
+      random.chance(0.8) ? random.pick(Object.values(Occupation)) : null,
       random.pick(SERVICES),
       addDays(created, random.int(0, 90)),
       `${SYNTHETIC_USER}:unit`,

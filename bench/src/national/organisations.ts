@@ -40,6 +40,48 @@ interface OpdTemplate {
   readonly units?: { readonly prefix: string; readonly min: number; readonly max: number };
 }
 
+/** OPDs that provinces and regencies both have, alike. */
+const DPMPTSP: OpdTemplate = {
+  slug: 'dpmptsp',
+  name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+  shortName: 'DPMPTSP',
+  sector: 'PERIZINAN',
+  core: true,
+};
+const BPBD: OpdTemplate = {
+  slug: 'bpbd',
+  name: 'Badan Penanggulangan Bencana Daerah',
+  shortName: 'BPBD',
+  sector: 'PEMERINTAHAN_UMUM',
+  core: true,
+};
+const SATPOL_PP: OpdTemplate = {
+  slug: 'satpol-pp',
+  name: 'Satuan Polisi Pamong Praja',
+  shortName: 'Satpol PP',
+  sector: 'PEMERINTAHAN_UMUM',
+  core: true,
+};
+const BAPPEDA: OpdTemplate = {
+  slug: 'bappeda',
+  name: 'Badan Perencanaan Pembangunan Daerah',
+  shortName: 'Bappeda',
+  sector: 'TATA_KELOLA',
+  core: true,
+};
+const BPKAD: OpdTemplate = {
+  slug: 'bpkad',
+  name: 'Badan Pengelolaan Keuangan dan Aset Daerah',
+  shortName: 'BPKAD',
+  sector: 'TATA_KELOLA',
+  core: true,
+};
+const PERPUSTAKAAN: OpdTemplate = {
+  slug: 'dinas-perpustakaan',
+  name: 'Dinas Perpustakaan dan Kearsipan',
+  sector: 'PENDIDIKAN',
+};
+
 const REGENCY_OPDS: readonly OpdTemplate[] = [
   {
     slug: 'dinas-kesehatan',
@@ -65,13 +107,7 @@ const REGENCY_OPDS: readonly OpdTemplate[] = [
     core: true,
     units: { prefix: 'UPT Pelayanan Adminduk', min: 0, max: 4 },
   },
-  {
-    slug: 'dpmptsp',
-    name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
-    shortName: 'DPMPTSP',
-    sector: 'PERIZINAN',
-    core: true,
-  },
+  DPMPTSP,
   { slug: 'dinas-sosial', name: 'Dinas Sosial', shortName: 'Dinsos', sector: 'SOSIAL', core: true },
   {
     slug: 'disnaker',
@@ -144,28 +180,10 @@ const REGENCY_OPDS: readonly OpdTemplate[] = [
     sector: 'SOSIAL',
     units: { prefix: 'UPTD Perlindungan Perempuan dan Anak', min: 0, max: 1 },
   },
-  { slug: 'dinas-perpustakaan', name: 'Dinas Perpustakaan dan Kearsipan', sector: 'PENDIDIKAN' },
-  {
-    slug: 'bpbd',
-    name: 'Badan Penanggulangan Bencana Daerah',
-    shortName: 'BPBD',
-    sector: 'PEMERINTAHAN_UMUM',
-    core: true,
-  },
-  {
-    slug: 'satpol-pp',
-    name: 'Satuan Polisi Pamong Praja',
-    shortName: 'Satpol PP',
-    sector: 'PEMERINTAHAN_UMUM',
-    core: true,
-  },
-  {
-    slug: 'bappeda',
-    name: 'Badan Perencanaan Pembangunan Daerah',
-    shortName: 'Bappeda',
-    sector: 'TATA_KELOLA',
-    core: true,
-  },
+  PERPUSTAKAAN,
+  BPBD,
+  SATPOL_PP,
+  BAPPEDA,
   {
     slug: 'bkpsdm',
     name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
@@ -174,13 +192,7 @@ const REGENCY_OPDS: readonly OpdTemplate[] = [
     core: true,
   },
   { slug: 'inspektorat', name: 'Inspektorat Daerah', sector: 'PENGAWASAN', core: true },
-  {
-    slug: 'bpkad',
-    name: 'Badan Pengelolaan Keuangan dan Aset Daerah',
-    shortName: 'BPKAD',
-    sector: 'TATA_KELOLA',
-    core: true,
-  },
+  BPKAD,
   {
     slug: 'bapenda',
     name: 'Badan Pendapatan Daerah',
@@ -227,13 +239,7 @@ const PROVINCE_OPDS: readonly OpdTemplate[] = [
     core: true,
     units: { prefix: 'UPTD Samsat', min: 4, max: 12 },
   },
-  {
-    slug: 'dpmptsp',
-    name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
-    shortName: 'DPMPTSP',
-    sector: 'PERIZINAN',
-    core: true,
-  },
+  DPMPTSP,
   {
     slug: 'dinas-sosial',
     name: 'Dinas Sosial',
@@ -282,27 +288,9 @@ const PROVINCE_OPDS: readonly OpdTemplate[] = [
     sector: 'TATA_KELOLA',
     core: true,
   },
-  {
-    slug: 'bpbd',
-    name: 'Badan Penanggulangan Bencana Daerah',
-    shortName: 'BPBD',
-    sector: 'PEMERINTAHAN_UMUM',
-    core: true,
-  },
-  {
-    slug: 'satpol-pp',
-    name: 'Satuan Polisi Pamong Praja',
-    shortName: 'Satpol PP',
-    sector: 'PEMERINTAHAN_UMUM',
-    core: true,
-  },
-  {
-    slug: 'bappeda',
-    name: 'Badan Perencanaan Pembangunan Daerah',
-    shortName: 'Bappeda',
-    sector: 'TATA_KELOLA',
-    core: true,
-  },
+  BPBD,
+  SATPOL_PP,
+  BAPPEDA,
   {
     slug: 'bkd',
     name: 'Badan Kepegawaian Daerah',
@@ -311,20 +299,14 @@ const PROVINCE_OPDS: readonly OpdTemplate[] = [
     core: true,
   },
   { slug: 'inspektorat', name: 'Inspektorat Provinsi', sector: 'PENGAWASAN', core: true },
-  {
-    slug: 'bpkad',
-    name: 'Badan Pengelolaan Keuangan dan Aset Daerah',
-    shortName: 'BPKAD',
-    sector: 'TATA_KELOLA',
-    core: true,
-  },
+  BPKAD,
   { slug: 'dp3a', name: 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak', sector: 'SOSIAL' },
   { slug: 'disperindag', name: 'Dinas Perindustrian dan Perdagangan', sector: 'PERIZINAN' },
   { slug: 'dinas-kukm', name: 'Dinas Koperasi dan UKM', sector: 'PERIZINAN' },
   { slug: 'dinas-esdm', name: 'Dinas Energi dan Sumber Daya Mineral', sector: 'PERIZINAN' },
   { slug: 'dinas-kelautan', name: 'Dinas Kelautan dan Perikanan', sector: 'PEMERINTAHAN_UMUM' },
   { slug: 'dinas-pariwisata', name: 'Dinas Pariwisata', sector: 'PEMERINTAHAN_UMUM' },
-  { slug: 'dinas-perpustakaan', name: 'Dinas Perpustakaan dan Kearsipan', sector: 'PENDIDIKAN' },
+  PERPUSTAKAAN,
 ];
 
 // Syllables of invented place names: real-sounding, never a real kecamatan's list.

@@ -80,7 +80,7 @@ async function discover(url: string): Promise<BenchData> {
 }
 
 /** Every gateway must answer the same data; a faster wrong answer proves nothing. */
-async function sameAnswers(urls: Record<string, string>, ops: Operation[], data: BenchData) {
+async function sameAnswers(urls: Record<string, string>, ops: Operation[]) {
   const random = seeded(7);
   for (const op of ops) {
     for (let i = 0; i < 5; i += 1) {
@@ -108,7 +108,6 @@ async function sameAnswers(urls: Record<string, string>, ops: Operation[], data:
       }
     }
   }
-  void data;
 }
 
 const subgraphs = await startSubgraphs();
@@ -127,7 +126,6 @@ try {
     await sameAnswers(
       Object.fromEntries([...running].map(([n, p]) => [n, p.graphql])),
       Object.values(ops).filter((o) => o.public),
-      data,
     );
     const assessor = await demoBearer();
     for (const scenario of args.scenarios.split(',')) {

@@ -1,3 +1,5 @@
+import { mulberry32 } from '../national/random.js';
+
 /**
  * The operations of the benchmark, with realistic arguments: organisations are drawn from a
  * Zipf-like distribution over the regency and city governments (a few popular ones asked far
@@ -19,17 +21,8 @@ export interface BenchData {
   readonly years: readonly number[];
 }
 
-/** Seeded so that every gateway is sent the same sequence (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded so that every gateway is sent the same sequence. */
+export const seeded = mulberry32;
 
 /** Index i of n with probability proportional to 1/(i+1)^s: rank 1 asked most. */
 export function zipf(n: number, s = 1.1): (random: () => number) => number {

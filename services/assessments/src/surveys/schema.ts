@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import { AssessmentCycle } from '../cycles/schema.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
+import * as Profile from '../generated/prisma/enums.js';
 import { ScoreBand, scoreBandOf } from '../methods/schema.js';
 import { OrganisationRef, organisationRef } from '../refs.js';
 import { knownSurveys, mayReadResponses, unitOrAdmin } from '../visibility.js';
@@ -29,23 +30,11 @@ const SkmWeighting = builder.enumType('SkmWeighting', {
   values: ['EXACT', 'ANNEX'] as const,
 });
 
-const AgeBand = builder.enumType('AgeBand', {
-  values: [
-    'UNDER_20',
-    'FROM_20_TO_29',
-    'FROM_30_TO_39',
-    'FROM_40_TO_49',
-    'FROM_50_TO_59',
-    'FROM_60',
-  ] as const,
-});
-const Sex = builder.enumType('Sex', { values: ['LAKI_LAKI', 'PEREMPUAN'] as const });
-const Education = builder.enumType('Education', {
-  values: ['SD', 'SMP', 'SMA', 'DIPLOMA', 'S1', 'S2_OR_HIGHER'] as const,
-});
-const Occupation = builder.enumType('Occupation', {
-  values: ['PNS', 'TNI', 'POLRI', 'SWASTA', 'WIRAUSAHA', 'LAINNYA'] as const,
-});
+// The respondent profile's categories are the database's enums, shown as they are stored.
+const AgeBand = builder.enumType('AgeBand', { values: Object.values(Profile.AgeBand) });
+const Sex = builder.enumType('Sex', { values: Object.values(Profile.Sex) });
+const Education = builder.enumType('Education', { values: Object.values(Profile.Education) });
+const Occupation = builder.enumType('Occupation', { values: Object.values(Profile.Occupation) });
 
 type Result = NonNullable<ReturnType<typeof surveyResult>>;
 
