@@ -1,7 +1,7 @@
 import { ScoringError } from './errors.js';
 import { methodologyFor } from './methodology.js';
 import { toSteps } from './precision.js';
-import type { Band, Finding, Framework, Methodology } from './types.js';
+import type { Band, Finding, Framework, Methodology, Range } from './types.js';
 import { assertInRange } from './validate.js';
 
 export interface BandResult {
@@ -13,6 +13,11 @@ export interface BandResult {
   /** The whole opinion as published: the label and the finding's words ("Kualitas Sedang Tanpa Maladministrasi"). */
   readonly opinion: string;
   readonly methodology: Methodology;
+}
+
+/** The range a published total of the method may take: its scale, or its reach where wider. */
+export function publishedRange(methodology: Methodology): Range {
+  return methodology.reach ?? methodology.scale;
 }
 
 /** The finding of a method by its key; an error names `field` when the method has no such one. */
@@ -43,7 +48,7 @@ export function bandOf(
   options: { field?: string; finding?: string | null } = {},
 ): BandResult {
   const field = options.field ?? 'score';
-  assertInRange(score, methodology.scale, field);
+  assertInRange(score, publishedRange(methodology), field);
   if (methodology.precision === 0 && !Number.isInteger(score)) {
     throw new ScoringError(
       'TOO_PRECISE',
@@ -51,7 +56,8 @@ export function bandOf(
       `${methodology.id} publishes whole numbers; ${field} ${score} is not one`,
     );
   }
-  const steps = toSteps(score, methodology.precision);
+  const { scale } = methodology;
+  const steps = toSteps(Math.min(Math.max(score, scale.min), scale.max), methodology.precision);
   const band = methodology.bands.find(
     (b) =>
       toSteps(b.min, methodology.precision) <= steps &&

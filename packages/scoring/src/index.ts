@@ -1,4 +1,4 @@
-export { type BandResult, bandOf, classify, findingOf } from './bands.js';
+export { type BandResult, bandOf, classify, findingOf, publishedRange } from './bands.js';
 export { ScoringError, type ScoringErrorCode } from './errors.js';
 export {
   checkedIndicatorScore,

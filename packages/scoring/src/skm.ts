@@ -82,12 +82,7 @@ export function skmFromAnswers(
   const score = (rule: SkmWeighting) => {
     const ikm = sumOfMeans * WEIGHT[rule](elementMeans.length);
     const converted = roundTo(ikm * methodology.totalFactor, methodology.precision);
-    // With 0.111 the lowest possible value is 24.98, below the table's 25.00: still its D band.
-    return {
-      ikm,
-      converted,
-      band: bandOf(methodology, Math.max(converted, methodology.scale.min)),
-    };
+    return { ikm, converted, band: bandOf(methodology, converted) };
   };
   const chosen = score(weighting);
   const otherRule: SkmWeighting = weighting === 'EXACT' ? 'ANNEX' : 'EXACT';

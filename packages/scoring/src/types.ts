@@ -76,8 +76,14 @@ export interface Methodology {
   /** First and last assessment year the methodology applies to, inclusive; null is open. */
   readonly fromYear: number | null;
   readonly untilYear: number | null;
-  /** The range a total score may take. */
+  /** The range the band table covers. */
   readonly scale: Range;
+  /**
+   * The range published totals reach, where the method's own arithmetic leaves the band table's
+   * scale; such a total takes the nearest band. Only SKM has one: weighed by the annex's 0.111,
+   * nine answers of 1 give 24.98, below the table's 25.00, and still band D.
+   */
+  readonly reach?: Range;
   /** Decimal places the source publishes; scores are compared at this precision. */
   readonly precision: number;
   readonly bands: readonly Band[];

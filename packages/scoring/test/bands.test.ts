@@ -74,6 +74,7 @@ describe('every band boundary, on both sides', () => {
         it(`${band.grade ?? band.label}: one step below ${band.min} is ${below ? below.label : 'outside the scale'}`, () => {
           const x = fromSteps(toSteps(band.min, m.precision) - 1, m);
           if (below) expect(bandOf(m, x).label).toBe(below.label);
+          else if (m.reach && x >= m.reach.min) expect(bandOf(m, x).label).toBe(band.label);
           else expect(() => bandOf(m, x)).toThrow(ScoringError);
         });
         it(`${band.grade ?? band.label}: one step above ${band.max} is ${above ? above.label : 'outside the scale'}`, () => {
@@ -84,6 +85,20 @@ describe('every band boundary, on both sides', () => {
       });
     });
   }
+});
+
+describe("a method's reach beyond its band table", () => {
+  const skm = methodologyFor('SKM', 2024);
+  it('SKM weighed by 0.111 publishes down to 24.98: band D, and 24.97 is outside', () => {
+    expect(bandOf(skm, 24.98)).toMatchObject({ grade: 'D', label: 'Tidak Baik' });
+    expect(bandOf(skm, 24.99).grade).toBe('D');
+    expect(() => bandOf(skm, 24.97)).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_RANGE', field: 'score' }),
+    );
+  });
+  it('no other method reaches beyond its table', () => {
+    expect(METHODOLOGIES.filter((m) => m.reach).map((m) => m.id)).toEqual(['skm-2017']);
+  });
 });
 
 describe('bands partition each scale with no gaps or overlaps', () => {
@@ -165,7 +180,7 @@ describe('bad scores', () => {
     ['IPP', 5.01],
     ['IPP', -0.01],
     ['OMBUDSMAN_COMPLIANCE', 100.5],
-    ['SKM', 24.99],
+    ['SKM', 24.97],
     ['SPBE', 0.99],
   ] as const)('%s %d is outside the scale', (framework, score) => {
     expect(() => classify(framework, score)).toThrow(

@@ -8,6 +8,7 @@ import {
   lokusTotal,
   type Methodology,
   methodologyById,
+  publishedRange,
   roundTo,
   ScoringError,
   weightedTotal,
@@ -259,7 +260,7 @@ export function assessmentTotal(
 /** A published total must lie on the methodology's scale, at its published precision. */
 export function assertPublishedTotal(methodology: Methodology, score: number, field: string): void {
   try {
-    assertInRange(score, methodology.scale, field);
+    assertInRange(score, publishedRange(methodology), field);
   } catch (e) {
     if (e instanceof ScoringError) {
       throw new InvalidInputError(`${e.message} (the ${methodology.id} scale)`, field);

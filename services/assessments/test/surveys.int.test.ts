@@ -232,6 +232,77 @@ describe('SKM surveys', () => {
     expect(data?.surveyPeriod.published.note).toContain('10 of the 278');
   });
 
+  it('weighed by 0.111 as its report does: all 1s publish 24.98, band D, and the result reads back', async () => {
+    const KESEHATAN = unit('17.71.dinas-kesehatan');
+    const opened = await run(
+      OPEN,
+      {
+        input: {
+          cycleId,
+          organisationId: '17.71.dinas-kesehatan',
+          population: 20,
+          weighting: 'ANNEX',
+        },
+      },
+      KESEHATAN,
+    );
+    const id = (opened.survey as { id: string }).id;
+    const ones = Array.from({ length: 19 }, () => ({ answers: Array(9).fill(1) }));
+    await run(RECORD, { id, r: ones }, KESEHATAN);
+    expect(await run(PUBLISH, { id, v: 2 }, KESEHATAN)).toMatchObject({
+      survey: { status: 'PUBLISHED' },
+    });
+    const { data, errors } = await graphql<{
+      surveyPeriod: { result: unknown; published: unknown };
+    }>(
+      subgraph.url,
+      `{ surveyPeriod(id: "${id}") { result { score weighting band { grade } otherWeighting { score } }
+        published { score band { grade label } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    // 1/9 would give 25.00, band D too: nothing to note.
+    expect(data?.surveyPeriod.result).toEqual({
+      score: 24.98,
+      weighting: 'ANNEX',
+      band: { grade: 'D' },
+      otherWeighting: null,
+    });
+    expect(data?.surveyPeriod.published).toEqual({
+      score: 24.98,
+      band: { grade: 'D', label: 'Tidak Baik' },
+    });
+  });
+
+  it('near the A bound says what the other weighting gives: 88.33 (A) by 1/9 is 88.25 (B) by 0.111', async () => {
+    const DIKBUD = unit('17.71.dinas-pendidikan-dan-kebudayaan');
+    const opened = await run(
+      OPEN,
+      {
+        input: { cycleId, organisationId: '17.71.dinas-pendidikan-dan-kebudayaan', population: 50 },
+      },
+      DIKBUD,
+    );
+    const id = (opened.survey as { id: string }).id;
+    // 50 respondents, 450 answers: 240 fours and 210 threes sum to 1590, element means to 31.8.
+    const answers = Array.from({ length: 50 }, (_, r) => ({
+      answers: Array.from({ length: 9 }, (_, e) => (r * 9 + e < 240 ? 4 : 3)),
+    }));
+    await run(RECORD, { id, r: answers }, DIKBUD);
+    const { data } = await graphql<{ surveyPeriod: { result: unknown } }>(
+      subgraph.url,
+      `{ surveyPeriod(id: "${id}") { result { score weighting band { grade }
+        otherWeighting { weighting score band { grade label } } } } }`,
+      undefined,
+      { as: DIKBUD },
+    );
+    expect(data?.surveyPeriod.result).toEqual({
+      score: 88.33,
+      weighting: 'EXACT',
+      band: { grade: 'A' },
+      otherWeighting: { weighting: 'ANNEX', score: 88.25, band: { grade: 'B', label: 'Baik' } },
+    });
+  });
+
   describe('imported from a file', () => {
     const DPMPTSP = unit('17.71.dpmptsp');
     let periodId = '';

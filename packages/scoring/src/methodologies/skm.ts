@@ -36,6 +36,8 @@ export const SKM_METHODOLOGIES: readonly Methodology[] = [
     fromYear: 2017,
     untilYear: null,
     scale: { min: 25, max: 100 },
+    // 9 x 1 x 0.111 x 25 = 24.975: a unit weighing by the annex's 0.111 publishes 24.98 at worst.
+    reach: { min: 24.98, max: 100 },
     precision: 2,
     bands: MUTU_PELAYANAN,
     componentKind: 'element',

@@ -7,6 +7,7 @@ import {
   instrumentOf,
   METHODOLOGIES,
   type Methodology,
+  publishedRange,
   ScoringError,
 } from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
@@ -125,8 +126,15 @@ export const MethodologyRef = builder.objectRef<Methodology>('Methodology').impl
       nullable: true,
       description: 'Last assessment year it applies to.',
     }),
-    scaleMin: t.float({ resolve: (m) => m.scale.min, description: 'Lowest possible total.' }),
-    scaleMax: t.float({ resolve: (m) => m.scale.max, description: 'Highest possible total.' }),
+    scaleMin: t.float({
+      resolve: (m) => publishedRange(m).min,
+      description:
+        "Lowest total the method publishes: below its band table's lowest bound where its arithmetic reaches further (SKM weighed by 0.111 reaches 24.98, band D).",
+    }),
+    scaleMax: t.float({
+      resolve: (m) => publishedRange(m).max,
+      description: 'Highest total the method publishes.',
+    }),
     confirmed: t.exposeBoolean('confirmed', {
       description:
         'False where bands or weights are the best current reading of public sources, not a seen regulation.',

@@ -53,6 +53,18 @@ const ElementScore = builder
     }),
   });
 
+const OtherWeighting = builder
+  .objectRef<NonNullable<Result['otherWeighting']>>('SkmOtherWeighting')
+  .implement({
+    description:
+      'What the other weighting would publish, where it falls in another band: the result stands near a bound, and a comparison with a unit that weighs the other way should say so.',
+    fields: (t) => ({
+      weighting: t.field({ type: SkmWeighting, resolve: (o) => o.weighting }),
+      score: t.exposeFloat('converted', { description: 'Converted IKM by that weighting.' }),
+      band: t.field({ type: ScoreBand, resolve: (o) => scoreBandOf(o.band) }),
+    }),
+  });
+
 const SurveyResult = builder.objectRef<Result>('SkmResult').implement({
   description:
     'IKM from the answers, by packages/scoring: the mean of the element means, converted (x 25) and banded, and whether the sample meets the Krejcie-Morgan table for the population served.',
@@ -68,6 +80,13 @@ const SurveyResult = builder.objectRef<Result>('SkmResult').implement({
     score: t.exposeFloat('converted', { description: 'Converted IKM, 25-100, two decimals.' }),
     band: t.field({ type: ScoreBand, resolve: (r) => scoreBandOf(r.band) }),
     weighting: t.field({ type: SkmWeighting, resolve: (r) => r.weighting }),
+    otherWeighting: t.field({
+      type: OtherWeighting,
+      nullable: true,
+      description:
+        'Null where 1/9 and 0.111 give the same band; otherwise what the other weighting gives.',
+      resolve: (r) => r.otherWeighting,
+    }),
     elements: t.field({
       type: [ElementScore],
       description: 'The nine elements, lowest mean first: the first pulled the result down.',
