@@ -8,7 +8,7 @@ export {
   instrumentOf,
 } from './instrument.js';
 export { INSTRUMENTS } from './instruments/index.js';
-export { lokusTotal } from './lokus.js';
+export { lokusPlanOf, lokusTotal } from './lokus.js';
 export { METHODOLOGIES } from './methodologies/index.js';
 export {
   assertComparable,
@@ -39,7 +39,9 @@ export {
   type Framework,
   type Indicator,
   type Instrument,
+  type LokusPlan,
   type Methodology,
+  type Outline,
   type Range,
   type Zone,
 } from './types.js';

@@ -1,6 +1,7 @@
 import { ScoringError } from './errors.js';
+import type { PeerGroup } from './peer-groups.js';
 import { roundTo, truncateTo } from './precision.js';
-import type { Methodology } from './types.js';
+import type { LokusPlan, Methodology } from './types.js';
 
 /**
  * An assessment's total from the unrounded totals of its lokus, as the methodology's
@@ -29,4 +30,15 @@ export function lokusTotal(
   const round =
     aggregation.rule === 'MEAN' && aggregation.rounding === 'TRUNCATE' ? truncateTo : roundTo;
   return { exact, total: round(exact, methodology.precision) };
+}
+
+/** The units a government of `group` had sampled in `year` under the method, where published. */
+export function lokusPlanOf(
+  methodology: Methodology,
+  year: number,
+  group: PeerGroup,
+): LokusPlan | null {
+  return (
+    methodology.lokusPlans.find((p) => p.years.includes(year) && p.groups.includes(group)) ?? null
+  );
 }

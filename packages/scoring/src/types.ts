@@ -1,3 +1,5 @@
+import type { PeerGroup } from './peer-groups.js';
+
 /** The assessment frameworks Mutu records. Names are part of the graph contract. */
 export const FRAMEWORKS = ['OMBUDSMAN_COMPLIANCE', 'IPP', 'SKM', 'SPBE'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
@@ -5,7 +7,7 @@ export type Framework = (typeof FRAMEWORKS)[number];
 /** What each framework is, for every schema that names one. */
 export const FRAMEWORK_DESCRIPTIONS: Readonly<Record<Framework, string>> = {
   OMBUDSMAN_COMPLIANCE:
-    "Ombudsman RI's assessment of public service providers, 0-100: product surveys with zones 2013-2019 (whole numbers), zones in 2021 (none in 2020), opinion grades A-E 2022-2024 (Penilaian Kepatuhan), and from 2025 the Penilaian Maladministrasi, whose Opini Ombudsman adds a maladministration finding to the grade.",
+    "Ombudsman RI's assessment of public service providers, 0-100: product surveys with zones 2013-2019, zones in 2021 (none in 2020), opinion grades A-E 2022-2024 (Penilaian Kepatuhan), and from 2025 the Penilaian Maladministrasi, whose Opini Ombudsman adds a maladministration finding to the grade.",
   IPP: 'Indeks Pelayanan Publik by KemenPAN-RB, 0-5, categories A to F: PermenPAN-RB 17/2017 to 2021, PEKPPP (PermenPAN-RB 29/2022) from 2022.',
   SKM: 'Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): the converted IKM, 25-100, mutu pelayanan A to D.',
   SPBE: 'Indeks SPBE (e-government maturity), predikat only: PermenPAN-RB 5/2018 for 2018-2019, 59/2020 from 2020.',
@@ -49,6 +51,31 @@ export type Aggregation =
     }
   | { readonly rule: 'WHOLE' }
   | { readonly rule: 'UNPUBLISHED' };
+
+/**
+ * The service units (lokus) an assessment samples in each government of some peer groups in some
+ * years, as the sources name them. How many varied between governments in some rounds (four or
+ * five sectors in the Ombudsman's 2021), so a plan gives a range, and it may name fewer units
+ * than it samples where a source names only some.
+ */
+export interface LokusPlan {
+  readonly years: readonly number[];
+  readonly groups: readonly PeerGroup[];
+  /** The units as the sources name them. */
+  readonly units: readonly string[];
+  /** How many units one government's assessment samples. */
+  readonly count: Range;
+  readonly confirmed: boolean;
+  readonly source: string;
+}
+
+/** The domains, and how many aspects and indicators a method's instrument has. */
+export interface Outline {
+  readonly domains: readonly string[];
+  readonly aspects: number;
+  readonly indicators: number;
+  readonly source: string;
+}
 
 /** One possible second part of an opinion (e.g. "Tanpa Maladministrasi"). */
 export interface Finding {
@@ -98,6 +125,13 @@ export interface Methodology {
   readonly series: string;
   /** How the totals of an assessment's lokus (the sampled service units) make its total. */
   readonly aggregation: Aggregation;
+  /**
+   * How the method's instrument is built, where the source says and its weights are not all
+   * published (SPBE 5/2018: 3 domains, 7 aspects, 35 indicators); null elsewhere.
+   */
+  readonly outline: Outline | null;
+  /** The lokus each government's assessment samples, by year and peer group, where published. */
+  readonly lokusPlans: readonly LokusPlan[];
   /**
    * The second part of the opinion, where the method has one (the Ombudsman's Penilaian
    * Maladministrasi from 2025): findings recorded with a result, not read from its score.

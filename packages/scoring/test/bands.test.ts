@@ -247,16 +247,21 @@ describe('methodology by year', () => {
 });
 
 describe('the methods of every year', () => {
-  it('whole-number scores of 2013-2019: on each bound inside, one hundredth either side refused', () => {
+  it('2013-2019 scores carry two decimals (Kabupaten Gorontalo 30.76 in 2016, Luwu Utara 96.73 in 2019): between whole bounds, the lower zone', () => {
+    expect(classify('OMBUDSMAN_COMPLIANCE', 30.76, 2016).zone).toBe('RED');
+    expect(classify('OMBUDSMAN_COMPLIANCE', 96.73, 2019).zone).toBe('GREEN');
     const m = methodologyFor('OMBUDSMAN_COMPLIANCE', 2018);
-    for (const bound of [50, 51, 80, 81]) {
-      expect(() => bandOf(m, bound)).not.toThrow();
-      for (const off of [bound - 0.01, bound + 0.01]) {
-        expect(() => bandOf(m, off)).toThrow(expect.objectContaining({ code: 'TOO_PRECISE' }));
-      }
-    }
-    expect(bandOf(m, 50).zone).toBe('RED');
-    expect(bandOf(m, 51).zone).toBe('YELLOW');
+    expect(m.confirmed).toBe(false);
+    expect([50, 50.99, 51, 80, 80.99, 81].map((x) => bandOf(m, x).zone)).toEqual([
+      'RED',
+      'RED',
+      'YELLOW',
+      'YELLOW',
+      'YELLOW',
+      'GREEN',
+    ]);
+    // Compared at the published two decimals, as every method is.
+    expect(bandOf(m, 80.995).zone).toBe('GREEN');
   });
 
   it('2022 results carry grades too (Pemprov Sumatera Utara 90.54 A; Kendari 58.99 C)', () => {
@@ -301,6 +306,19 @@ describe('the methods of every year', () => {
       }),
     ).toThrow(expect.objectContaining({ code: 'UNKNOWN_FINDING' }));
     expect(m.confirmed).toBe(false);
+  });
+
+  it('SPBE: 3 domains, 7 aspects and 35 indicators under 5/2018; 4, 8 and 47 under 59/2020', () => {
+    const s2019 = methodologyFor('SPBE', 2019);
+    const s2020 = methodologyFor('SPBE', 2020);
+    expect(s2019.outline).toMatchObject({
+      domains: ['Kebijakan Internal SPBE', 'Tata Kelola SPBE', 'Layanan SPBE'],
+      aspects: 7,
+      indicators: 35,
+    });
+    expect(s2020.outline).toMatchObject({ aspects: 8, indicators: 47 });
+    // The weighted domains of 59/2020 are the outline's domains.
+    expect(s2020.components?.map((c) => c.name)).toEqual(s2020.outline?.domains);
   });
 
   it('SPBE: 0-5 under PermenPAN-RB 5/2018 (2.6 is Baik), 1-5 under 59/2020', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lokusTotal, METHODOLOGIES, methodologyFor, roundTo, ScoringError } from '../src/index.js';
+import {
+  lokusPlanOf,
+  lokusTotal,
+  METHODOLOGIES,
+  methodologyFor,
+  roundTo,
+  ScoringError,
+} from '../src/index.js';
 
 const ombudsman2023 = methodologyFor('OMBUDSMAN_COMPLIANCE', 2023);
 const ipp2024 = methodologyFor('IPP', 2024);
@@ -76,5 +83,48 @@ describe('lokus totals', () => {
   it('Rejang Lebong 2024: seven units averaging exactly 93.07 (Antara Bengkulu)', () => {
     const units = [97.59, 95.94, 94.68, 93.26, 92.2, 90.7, 87.12];
     expect(lokusTotal(methodologyFor('OMBUDSMAN_COMPLIANCE', 2024), units).total).toBe(93.07);
+  });
+});
+
+describe('the lokus each government samples, by year and peer group', () => {
+  it('IPP 2024: a province samples Dinas Sosial, RSUD and Samsat/Bapenda, not Disdukcapil', () => {
+    const plan = lokusPlanOf(ipp2024, 2024, 'PROVINCE');
+    expect(plan?.units).toEqual([
+      'Dinas Sosial',
+      'Rumah Sakit Umum Daerah (RSUD)',
+      'Samsat / Badan Pendapatan Daerah',
+    ]);
+    expect(plan?.source).toContain('31 December 2024');
+    expect(lokusPlanOf(ipp2024, 2024, 'CITY')?.units).toContain(
+      'Dinas Kependudukan dan Pencatatan Sipil',
+    );
+  });
+
+  it('Ombudsman 2021: four or five sectors, varying by government (Luwu Utara had five)', () => {
+    const m = methodologyFor('OMBUDSMAN_COMPLIANCE', 2021);
+    expect(lokusPlanOf(m, 2021, 'REGENCY')).toMatchObject({
+      count: { min: 4, max: 5 },
+      units: ['Dinas Pendidikan', 'Puskesmas'],
+      confirmed: false,
+    });
+  });
+
+  it('no plan where none was published, and none for a year or group outside it', () => {
+    expect(lokusPlanOf(ipp2024, 2023, 'PROVINCE')).toBeNull();
+    expect(lokusPlanOf(ipp2024, 2024, 'MINISTRY')).toBeNull();
+    expect(lokusPlanOf(ombudsman2023, 2023, 'REGENCY')).toBeNull();
+  });
+
+  it('every plan lies within its method years and names no more units than it samples', () => {
+    for (const m of METHODOLOGIES) {
+      for (const plan of m.lokusPlans) {
+        for (const year of plan.years) {
+          expect(year).toBeGreaterThanOrEqual(m.fromYear ?? -Infinity);
+          expect(year).toBeLessThanOrEqual(m.untilYear ?? Infinity);
+        }
+        expect(plan.units.length).toBeLessThanOrEqual(plan.count.max);
+        expect(plan.count.min).toBeLessThanOrEqual(plan.count.max);
+      }
+    }
   });
 });

@@ -64,16 +64,17 @@ describe('SPBE partner subgraph', () => {
 
   it('lists a year best first and refuses a year before SPBE existed', async () => {
     const { data } = await ask(
-      '{ spbeResults(year: 2023) { organisation { id } result { index synthetic } } }',
+      '{ spbeResults(year: 2023) { organisation { id } result { index synthetic source } } }',
     );
-    // Published 2023 indices (Sangattaku, KaltengTerkini, Harian Bengkulu Ekspress, RMOL
-    // Bengkulu) and Kerinci's synthetic one.
-    expect(data.spbeResults.map((r) => [r.organisation.id, r.result.index])).toEqual([
-      ['64.08', 3.2],
-      ['62', 2.75],
-      ['17.71', 2.61],
-      ['17.01', 2.45],
-      ['15.01', 2.41],
+    // Published 2023 indices, each with the source that published it, and Kerinci's synthetic one.
+    expect(
+      data.spbeResults.map((r) => [r.organisation.id, r.result.index, r.result.source]),
+    ).toEqual([
+      ['64.08', 3.2, expect.stringContaining('Sangattaku')],
+      ['62', 2.75, expect.stringContaining('KaltengTerkini')],
+      ['17.71', 2.61, expect.stringContaining('Harian Bengkulu Ekspress')],
+      ['17.01', 2.45, expect.stringContaining('RMOL Bengkulu')],
+      ['15.01', 2.41, expect.stringContaining('synthetic')],
     ]);
     expect(
       data.spbeResults.filter((r) => r.result.synthetic).map((r) => r.organisation.id),

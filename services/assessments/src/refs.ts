@@ -1,3 +1,4 @@
+import { PEER_GROUP_DESCRIPTIONS, PEER_GROUPS } from '@mutu/scoring';
 import { defineScoringEnums } from '@mutu/service';
 import { builder } from './builder.js';
 
@@ -23,3 +24,11 @@ export const organisationRef = (id: string) => ({ id });
 
 /** The enums of packages/scoring this subgraph shows, defined alike in every subgraph. */
 export const { Framework, Zone } = defineScoringEnums(builder);
+
+export const PeerGroup = builder.enumType('PeerGroup', {
+  description:
+    'The official peer group a league table ranks: the Ombudsman and KemenPAN-RB rank pemerintah kabupaten and pemerintah kota apart, and provinces, ministries and agencies each apart.',
+  values: Object.fromEntries(
+    PEER_GROUPS.map((g) => [g, { description: PEER_GROUP_DESCRIPTIONS[g] }]),
+  ) as Record<(typeof PEER_GROUPS)[number], { description: string }>,
+});

@@ -84,6 +84,8 @@ const FACTS: readonly [
   ],
   ['OMBUDSMAN_COMPLIANCE', 2021, '17.71', 89.05, { zone: 'GREEN' }, 'Bengkulu Ekspress'],
   ['OMBUDSMAN_COMPLIANCE', 2023, '17.71', 84.2, { grade: 'B', zone: 'GREEN' }, 'Radar Bengkulu'],
+  ['OMBUDSMAN_COMPLIANCE', 2019, '73.22', 96.73, { zone: 'GREEN' }, 'rakyat.news'],
+  ['OMBUDSMAN_COMPLIANCE', 2021, '73.22', 85.89, { zone: 'GREEN' }, 'rakyat.news'],
   ['OMBUDSMAN_COMPLIANCE', 2024, '17.71', 90.74, { zone: 'GREEN' }, 'Mustari Tasti'],
   [
     'OMBUDSMAN_COMPLIANCE',

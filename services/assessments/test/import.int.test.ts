@@ -264,14 +264,14 @@ describe('CSV import of published results', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it('refuses a year no method covers, a fraction where the method publishes whole numbers, and a finding the method lacks', async () => {
+  it('refuses a year no method covers, more decimals than the method publishes, and a finding the method lacks', async () => {
     const before = await tableCounts();
     const report = await importCsv(
       [
         'framework,year,region_code,score,finding',
         'IPP,2015,15.02,3.40,',
         'OMBUDSMAN_COMPLIANCE,2020,15.02,80.00,',
-        'OMBUDSMAN_COMPLIANCE,2019,15.02,76.40,',
+        'OMBUDSMAN_COMPLIANCE,2019,15.02,76.405,',
         'OMBUDSMAN_COMPLIANCE,2024,15.02,80.00,TANPA_MALADMINISTRASI',
       ].join('\n'),
       { createCycles: true },
@@ -287,7 +287,7 @@ describe('CSV import of published results', () => {
         column: 'year',
         reason: expect.stringContaining('No OMBUDSMAN_COMPLIANCE method applies to year 2020'),
       },
-      { row: 4, column: 'score', reason: expect.stringContaining('whole number') },
+      { row: 4, column: 'score', reason: expect.stringContaining('more than the 2 decimals') },
       { row: 5, column: 'finding', reason: expect.stringContaining('has no findings') },
     ]);
     expect(await tableCounts()).toEqual(before);

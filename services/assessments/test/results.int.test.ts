@@ -81,6 +81,59 @@ describe('results (graph contract)', () => {
     });
   });
 
+  it('Luwu Utara 2019 -> 2021 crosses the end of the product surveys: 96.73 and 85.89, both green, no delta', async () => {
+    const { data } = await graphql<{
+      _entities: { results: { score: number; change: Record<string, unknown> | null }[] }[];
+    }>(
+      subgraph.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organisation {
+        results(framework: OMBUDSMAN_COMPLIANCE) { score band { zone } change { previousYear delta comparable methodologyBreak } } } } }`,
+      { r: [{ __typename: 'Organisation', id: '73.22' }] },
+    );
+    const [y2021, y2019] = data?._entities[0]?.results ?? [];
+    expect(y2021).toMatchObject({
+      score: 85.89,
+      band: { zone: 'GREEN' },
+      change: { previousYear: 2019, delta: null, comparable: false },
+    });
+    expect(y2021?.change?.methodologyBreak).toMatch(/^ombudsman-2013 .* -> ombudsman-2021 /);
+    expect(y2019).toMatchObject({ score: 96.73, band: { zone: 'GREEN' }, change: null });
+  });
+
+  it('cycles carry the day their results were announced and the lokus their governments sampled', async () => {
+    const { data, errors } = await graphql<{ cycle: Record<string, unknown> }>(
+      subgraph.url,
+      `{ cycle(id: "ipp-2024") { announcedOn lokusPlans { groups units minUnits maxUnits confirmed source } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.cycle.announcedOn).toBe('2024-12-31');
+    expect(data?.cycle.lokusPlans).toEqual([
+      expect.objectContaining({
+        groups: ['PROVINCE'],
+        units: [
+          'Dinas Sosial',
+          'Rumah Sakit Umum Daerah (RSUD)',
+          'Samsat / Badan Pendapatan Daerah',
+        ],
+        minUnits: 3,
+        maxUnits: 3,
+        confirmed: false,
+      }),
+      expect.objectContaining({
+        groups: ['REGENCY', 'CITY'],
+        source: expect.stringContaining('Kota Madiun'),
+      }),
+    ]);
+    const y2021 = await graphql<{ cycle: { announcedOn: string; lokusPlans: unknown[] } }>(
+      subgraph.url,
+      `{ cycle(id: "ombudsman-compliance-2021") { announcedOn lokusPlans { minUnits maxUnits units } } }`,
+    );
+    expect(y2021.data?.cycle).toEqual({
+      announcedOn: '2021-12-29',
+      lokusPlans: [{ minUnits: 4, maxUnits: 5, units: ['Dinas Pendidikan', 'Puskesmas'] }],
+    });
+  });
+
   it('a comparison asked across a change of method is a typed error naming the argument, never a delta', async () => {
     const compare = (from: number, to: number, id = '17.71') =>
       graphql(
@@ -317,6 +370,14 @@ describe('demo data', () => {
         methodology: {
           id: 'ombudsman-2021',
           series: 'ombudsman-kepatuhan-2021',
+          aggregation: { rule: 'UNPUBLISHED', rounding: null },
+        },
+      },
+      {
+        id: 'ombudsman-compliance-2019',
+        methodology: {
+          id: 'ombudsman-2013',
+          series: 'ombudsman-survei-2013',
           aggregation: { rule: 'UNPUBLISHED', rounding: null },
         },
       },

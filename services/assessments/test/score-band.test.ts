@@ -92,8 +92,6 @@ describe('scoreBand', () => {
     ['score: 86.6, year: 2024, finding: TANPA_MALADMINISTRASI', 'finding', /has no findings/],
     // No assessment was held in 2020.
     ['score: 86.6, year: 2020', 'year', /No OMBUDSMAN_COMPLIANCE method applies to year 2020/],
-    // 2013-2019 scores are whole numbers.
-    ['score: 80.5, year: 2019', 'score', /whole numbers/],
     ['score: 100.01, year: 2024', 'score', /between 0 and 100/],
   ])('%s is a BAD_USER_INPUT naming %s, never a guessed band', async (args, argument, message) => {
     const result = await run(`{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, ${args}) { grade } }`);
@@ -102,18 +100,19 @@ describe('scoreBand', () => {
     expect(result.errors?.[0]?.message).toMatch(message);
   });
 
-  it('2013-2019 product surveys: whole numbers, zones only, 80 yellow and 81 green', async () => {
+  it('2013-2019 product surveys: zones only, two decimals (Luwu Utara 96.73 in 2019), 80.99 yellow and 81 green', async () => {
     const band = async (score: number) =>
       (
         await run(
           `{ scoreBand(framework: OMBUDSMAN_COMPLIANCE, score: ${score}, year: 2018) { grade zone methodology } }`,
         )
       ).data;
-    expect(await band(80)).toEqual({
+    expect(await band(80.99)).toEqual({
       scoreBand: { grade: null, zone: 'YELLOW', methodology: 'ombudsman-2013' },
     });
     expect(await band(81)).toEqual({
       scoreBand: { grade: null, zone: 'GREEN', methodology: 'ombudsman-2013' },
     });
+    expect((await band(96.73))?.scoreBand).toMatchObject({ zone: 'GREEN' });
   });
 });

@@ -28,7 +28,7 @@ async function mutate(field: string, args: string, variables: Record<string, unk
       ... on IllegalTransitionError { status }
       ... on NotFoundError { id }
       ... on ${field.charAt(0).toUpperCase()}${field.slice(1, field.indexOf('('))}Success {
-        ${field.includes('Cycle') ? 'cycle { id status methodology { id } }' : ASSESSMENT}
+        ${field.includes('Cycle') ? 'cycle { id status announcedOn methodology { id } }' : ASSESSMENT}
       }
     } }`,
     variables,
@@ -97,6 +97,7 @@ describe('assessment workflow', () => {
       cycle: {
         id: 'ombudsman-compliance-2026',
         status: 'PLANNED',
+        announcedOn: null,
         methodology: { id: 'ombudsman-2025' },
       },
     });
@@ -194,7 +195,11 @@ describe('assessment workflow', () => {
     expect(tooEarly.message).toContain('OPEN');
     await mutate(...step('closeCycle'), { id: 'ombudsman-compliance-2026' });
     const published = await mutate(...step('publishCycle'), { id: 'ombudsman-compliance-2026' });
-    expect(published.cycle).toMatchObject({ status: 'PUBLISHED' });
+    // Announced today, as the day is counted in Indonesia (WIB).
+    expect(published.cycle).toMatchObject({
+      status: 'PUBLISHED',
+      announcedOn: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+    });
 
     const { data } = await graphql<{
       _entities: { results: { score: number; cycle: { id: string } }[] }[];
@@ -604,6 +609,57 @@ describe('published totals', () => {
       assessment: { id: 'ipp-2024.15.02~r2', score: 3.2, revision: 2, current: true },
     });
   });
+
+  it('records the five sectors a 2021 government was sampled in beside its published total', async () => {
+    const units = ['dinas-kesehatan', 'dinas-sosial', 'dpmptsp', 'dukcapil', 'dinas-pendidikan'];
+    const input = {
+      cycleId: 'ombudsman-compliance-2021',
+      subjectId: '17.01',
+      score: 85.89,
+      source: 'test: five sectors, one unit total published',
+      lokus: units.map((u, i) => ({ unitId: `17.01.${u}`, ...(i === 0 ? { total: 88.1 } : {}) })),
+    };
+    const before = await tableCounts();
+    // Each unit once, each on the scale, each in the register; nothing written otherwise.
+    for (const [lokus, field, typename] of [
+      [[input.lokus[0], input.lokus[0]], 'input.lokus[1].unitId', 'InvalidInputError'],
+      [[{ unitId: '17.01.dinas-sosial', total: 101 }], 'input.lokus[0].total', 'InvalidInputError'],
+      [
+        [input.lokus[0], { unitId: '17.01.no-such-unit' }],
+        'input.lokus[1].unitId',
+        'NotFoundError',
+      ],
+    ] as const) {
+      expect(await mutate(...RECORD_TOTAL, { input: { ...input, lokus } })).toMatchObject({
+        __typename: typename,
+        field,
+      });
+    }
+    expect(await tableCounts()).toEqual(before);
+
+    expect(await mutate(...RECORD_TOTAL, { input })).toMatchObject({
+      assessment: { id: 'ombudsman-compliance-2021.17.01', status: 'PUBLISHED', score: 85.89 },
+    });
+    const { data } = await graphql<{
+      assessment: { score: number; lokus: { unit: { id: string }; score: number | null }[] };
+    }>(
+      subgraph.url,
+      '{ assessment(id: "ombudsman-compliance-2021.17.01") { score lokus { unit { id } score review } } }',
+    );
+    // The published total stands as given; the units are what the source says was sampled.
+    expect(data?.assessment.score).toBe(85.89);
+    expect(data?.assessment.lokus).toHaveLength(5);
+    expect(data?.assessment.lokus).toContainEqual({
+      unit: { id: '17.01.dinas-kesehatan' },
+      score: 88.1,
+      review: 'ACCEPTED',
+    });
+    expect(data?.assessment.lokus).toContainEqual({
+      unit: { id: '17.01.dukcapil' },
+      score: null,
+      review: 'ACCEPTED',
+    });
+  });
 });
 
 describe('concurrent writers', () => {
@@ -675,6 +731,72 @@ describe('concurrent writers', () => {
     ]);
     expect(results.find((r) => r.__typename === 'AlreadyExistsError')).toMatchObject({
       existingId: 'ipp-2031.15.01~r2',
+    });
+  });
+});
+
+describe('ministries and agencies rank apart', () => {
+  it('kementerian among kementerian, badan among lembaga and badan, each named on its entries', async () => {
+    // A national agency the register does not hold yet, as a partner would register one.
+    const created = await graphql<{ createOrganisation: { organisation: { id: string } } }>(
+      organisations.url,
+      `mutation { createOrganisation(input: { kind: NATIONAL_AGENCY, name: "Badan Pusat Statistik", slug: "bps", source: "test" }) {
+        ... on CreateOrganisationSuccess { organisation { id } } } }`,
+    );
+    expect(created.data?.createOrganisation.organisation.id).toBe('bps');
+    await mutate(...CREATE_CYCLE, { input: { framework: 'OMBUDSMAN_COMPLIANCE', year: 2028 } });
+    await mutate(...step('openCycle'), { id: 'ombudsman-compliance-2028' });
+    for (const [subjectId, score] of [
+      ['kemendagri', 85.3],
+      ['bps', 92.4],
+      ['kemenpan-rb', 88.15],
+      ['15.01', 95.1],
+    ] as const) {
+      expect(
+        await mutate('recordPublishedTotal(input: $input)', '$input: PublishedTotalInput!', {
+          input: { cycleId: 'ombudsman-compliance-2028', subjectId, score, source: 'test' },
+        }),
+      ).toMatchObject({ assessment: { status: 'PUBLISHED' } });
+    }
+    const ranking = async (args: string) =>
+      (
+        await graphql<{ ranking: { rank: number; group: string; organisation: { id: string } }[] }>(
+          subgraph.url,
+          `{ ranking(framework: OMBUDSMAN_COMPLIANCE, year: 2028, ${args}) { rank group organisation { id } } }`,
+        )
+      ).data?.ranking.map((e) => [e.rank, e.group, e.organisation.id]);
+    expect(await ranking('group: MINISTRY')).toEqual([
+      [1, 'MINISTRY', 'kemenpan-rb'],
+      [2, 'MINISTRY', 'kemendagri'],
+    ]);
+    // By default, the group of the organisation asked for: BPS is first among agencies only.
+    expect(await ranking('organisationId: "bps"')).toEqual([[1, 'AGENCY', 'bps']]);
+    expect(await ranking('organisationId: "kemendagri"')).toEqual([
+      [1, 'MINISTRY', 'kemenpan-rb'],
+      [2, 'MINISTRY', 'kemendagri'],
+    ]);
+    expect(await ranking('group: REGENCY')).toEqual([[1, 'REGENCY', '15.01']]);
+  });
+});
+
+describe('methods of their own year', () => {
+  it('an SPBE cycle of 2019 is scored by PermenPAN-RB 5/2018: 3 domains, 7 aspects, 35 indicators, 0-5', async () => {
+    await mutate(...CREATE_CYCLE, { input: { framework: 'SPBE', year: 2019 } });
+    const { data } = await graphql<{ cycle: unknown }>(
+      subgraph.url,
+      '{ cycle(id: "spbe-2019") { methodology { id scaleMin scaleMax outline { domains aspects indicators } } } }',
+    );
+    expect(data?.cycle).toEqual({
+      methodology: {
+        id: 'spbe-2018',
+        scaleMin: 0,
+        scaleMax: 5,
+        outline: {
+          domains: ['Kebijakan Internal SPBE', 'Tata Kelola SPBE', 'Layanan SPBE'],
+          aspects: 7,
+          indicators: 35,
+        },
+      },
     });
   });
 });

@@ -98,7 +98,28 @@ describe('organisations: filters, search and pages', () => {
       'ombudsman-ri.kalimantan-timur',
       'ombudsman-ri.lampung',
       'ombudsman-ri.maluku-utara',
+      'ombudsman-ri.sulawesi-selatan',
     ]);
+  });
+
+  it('names the bodies as their sources write them: Bengkulu Selatan and Kutai Timur', async () => {
+    const { data, errors } = await graphql<{
+      organisationsByIds: { name: string; provenance: { source: string } }[];
+    }>(
+      subgraph.url,
+      `{ organisationsByIds(ids: ["17.01.dinas-pendidikan", "17.01.dukcapil", "17.01.dpmptsp", "64.08.bagian-organisasi"]) { name provenance { source } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.organisationsByIds.map((o) => o.name)).toEqual([
+      // Harian Bengkulu Ekspress and Rakyat Benteng, on the 2024 lokus of Bengkulu Selatan.
+      'Dinas Pendidikan dan Kebudayaan Kabupaten Bengkulu Selatan',
+      'Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bengkulu Selatan',
+      'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Bengkulu Selatan',
+      // Liputan Kaltim, 13 December 2024, quoting its head Herwin.
+      'Bagian Organisasi dan Tata Laksana Sekretariat Kabupaten Kutai Timur',
+    ]);
+    expect(data?.organisationsByIds[0]?.provenance.source).toContain('Harian Bengkulu Ekspress');
+    expect(data?.organisationsByIds[3]?.provenance.source).toContain('Liputan Kaltim');
   });
 
   it('searches names and short names ignoring case and accents', async () => {

@@ -56,6 +56,8 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
     series: 'ipp-2017',
     // How units combined into a government's index under 17/2017 is not published.
     aggregation: { rule: 'UNPUBLISHED' },
+    outline: null,
+    lokusPlans: [],
     findings: null,
     totalFactor: 1,
     confirmed: false,
@@ -82,6 +84,36 @@ export const IPP_METHODOLOGIES: readonly Methodology[] = [
       source:
         'Kota Madiun 2024: units 4.73, 4.63, 4.63, published 4.67 (KepmenPAN-RB 659/2024; lokus Dinas Sosial, RSUD, Disdukcapil)',
     },
+    outline: null,
+    lokusPlans: [
+      {
+        years: [2024],
+        groups: ['PROVINCE'],
+        units: [
+          'Dinas Sosial',
+          'Rumah Sakit Umum Daerah (RSUD)',
+          'Samsat / Badan Pendapatan Daerah',
+        ],
+        count: { min: 3, max: 3 },
+        confirmed: false,
+        source:
+          'IPP 2024 results announced 31 December 2024: provincial lokus Dinas Sosial, RSUD and Samsat/Bapenda, not Disdukcapil (jatimpedia.io; ../shared/domain/bands.md)',
+      },
+      {
+        years: [2024],
+        groups: ['REGENCY', 'CITY'],
+        units: [
+          'Dinas Sosial',
+          'Rumah Sakit Umum Daerah (RSUD)',
+          'Dinas Kependudukan dan Pencatatan Sipil',
+        ],
+        count: { min: 3, max: 3 },
+        // One city's published units; that every kabupaten and kota had the same is a reading.
+        confirmed: false,
+        source:
+          'Kota Madiun 2024: Dinas Sosial 4.73, RSUD 4.63, Disdukcapil 4.63 (KepmenPAN-RB 659/2024)',
+      },
+    ],
     findings: null,
     totalFactor: 1,
     confirmed: false,

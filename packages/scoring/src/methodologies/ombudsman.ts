@@ -4,15 +4,20 @@ const SCALE = { min: 0, max: 100 } as const;
 const DIMENSION_SCALE = { min: 0, max: 100 } as const;
 
 /**
- * Zones of the product surveys of service standards, 2013-2019, published as whole numbers:
- * 0-50 red, 51-80 yellow, 81-100 green (pelitasumatera.com on the 2018 round; ../shared/domain
- * bands.md). 2019 was announced as the last round of that method (Adrianus Meliala, Ombudsman
- * RI, Antara Jambi, 27 November 2019); no survey was held in 2020 (Covid-19, sonora.id, 3 June
- * 2021), so no method covers 2020.
+ * Zones of the product surveys of service standards, 2013-2019. The bounds are published as whole
+ * numbers, 0-50 red, 51-80 yellow, 81-100 green (pelitasumatera.com on the 2018 round; ../shared/
+ * domain bands.md), but the scores carry two decimals: Kabupaten Gorontalo 30.76 in 2016 and
+ * 22.94 in 2017 (Asisten Ombudsman RI Hasrul Eka Putra, peristiwagorontalo.blogspot.com, December
+ * 2017), Luwu Utara 96.73 in 2019 (rakyat.news, January 2022). A score between two whole bounds
+ * (80.50) takes the lower zone, as the 2021 zones read "51,00 - 80,99" in the official wording
+ * (langgam.id) and "50-80" in the press (detik.com, 29 December 2021); unconfirmed for 2013-2019.
+ * 2019 was announced as the last round of that method (Adrianus Meliala, Ombudsman RI, Antara
+ * Jambi, 27 November 2019); no survey was held in 2020 (Covid-19, sonora.id, 3 June 2021), so no
+ * method covers 2020.
  */
 const ZONES_2013: readonly Band[] = [
-  { grade: null, label: 'Kepatuhan Rendah', zone: 'RED', min: 0, max: 50 },
-  { grade: null, label: 'Kepatuhan Sedang', zone: 'YELLOW', min: 51, max: 80 },
+  { grade: null, label: 'Kepatuhan Rendah', zone: 'RED', min: 0, max: 50.99 },
+  { grade: null, label: 'Kepatuhan Sedang', zone: 'YELLOW', min: 51, max: 80.99 },
   { grade: null, label: 'Kepatuhan Tinggi', zone: 'GREEN', min: 81, max: 100 },
 ];
 
@@ -110,8 +115,7 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
     fromYear: 2013,
     untilYear: 2019,
     scale: SCALE,
-    // Published as whole numbers.
-    precision: 0,
+    precision: 2,
     bands: ZONES_2013,
     componentKind: 'dimension',
     components: null,
@@ -119,11 +123,14 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
     // Service products were surveyed; how they combined into a government's figure is not
     // published.
     aggregation: { rule: 'UNPUBLISHED' },
+    outline: null,
+    lokusPlans: [],
     findings: null,
     totalFactor: 1,
-    confirmed: true,
+    // The zone of a score between two whole bounds is a reading, not a seen rule.
+    confirmed: false,
     source:
-      'Ombudsman RI product surveys 2013-2019 (pelitasumatera.com on 2018; Antara Jambi, 27 November 2019)',
+      'Ombudsman RI product surveys 2013-2019 (pelitasumatera.com on 2018; peristiwagorontalo.blogspot.com on 2016-2017; rakyat.news on 2019; Antara Jambi, 27 November 2019)',
   },
   {
     id: 'ombudsman-2021',
@@ -141,6 +148,19 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
     // Lokus (four or five sectors, varying by government) were assessed; how they combined is
     // not published.
     aggregation: { rule: 'UNPUBLISHED' },
+    outline: null,
+    lokusPlans: [
+      {
+        years: [2021],
+        groups: ['PROVINCE', 'REGENCY', 'CITY'],
+        // Only the two sectors new in 2021 are named by the source.
+        units: ['Dinas Pendidikan', 'Puskesmas'],
+        count: { min: 4, max: 5 },
+        confirmed: false,
+        source:
+          'Luwu Utara 2021: "Dari 5 sektor yang menjadi lokus penilaian, ternyata ada dua yang baru, yaitu Dinas Pendidikan dan Puskesmas" (Sekda Armiadi, sulsel.fajar.co.id, 27 January 2022); four sectors elsewhere (../shared/domain/bands.md)',
+      },
+    ],
     findings: null,
     totalFactor: 1,
     confirmed: true,
@@ -166,6 +186,8 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
       confirmed: false,
       source: 'Maluku Tenggara 2023, seven units, mean 60.80 (sentralnusantara.com, 27 Feb 2024)',
     },
+    outline: null,
+    lokusPlans: [],
     findings: null,
     totalFactor: 1,
     confirmed: true,
@@ -192,6 +214,8 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
       source:
         'Kota Bengkulu 2024: seven units averaging 90.7457, published 90.74 (Ombudsman RI Perwakilan Bengkulu, 29 Jul 2025)',
     },
+    outline: null,
+    lokusPlans: [],
     findings: null,
     totalFactor: 1,
     confirmed: true,
@@ -220,6 +244,8 @@ export const OMBUDSMAN_METHODOLOGIES: readonly Methodology[] = [
       confirmed: false,
       source: 'Pemerintah Provinsi Gorontalo 2025, three units, 76.82 (berinti.id, February 2026)',
     },
+    outline: null,
+    lokusPlans: [],
     findings: MALADMINISTRATION_FINDINGS,
     totalFactor: 1,
     confirmed: false,

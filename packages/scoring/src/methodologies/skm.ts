@@ -46,6 +46,8 @@ export const SKM_METHODOLOGIES: readonly Methodology[] = [
     series: 'skm-2017',
     // A survey scores one service unit.
     aggregation: { rule: 'WHOLE' },
+    outline: null,
+    lokusPlans: [],
     findings: null,
     totalFactor: 25,
     confirmed: true,

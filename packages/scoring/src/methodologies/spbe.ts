@@ -49,12 +49,19 @@ export const SPBE_METHODOLOGIES: readonly Methodology[] = [
     precision: 2,
     bands: PREDIKAT_2018,
     componentKind: 'domain',
-    // 3 domains, 7 aspects, 35 indicators (KemenPAN-RB material, 19-20 November 2020); their
-    // weights were not found, so totals only.
+    // The weights of its domains were not found, so totals only.
     components: null,
     series: 'spbe-2018',
     // An instansi is evaluated as a whole.
     aggregation: { rule: 'WHOLE' },
+    outline: {
+      domains: ['Kebijakan Internal SPBE', 'Tata Kelola SPBE', 'Layanan SPBE'],
+      aspects: 7,
+      indicators: 35,
+      source:
+        "PermenPAN-RB 5/2018 beside 59/2020 in KemenPAN-RB's briefing on KepmenPAN-RB 962/2021 (47 indicators, the 5/2018 ones they overlap)",
+    },
+    lokusPlans: [],
     findings: null,
     totalFactor: 1,
     confirmed: false,
@@ -70,10 +77,16 @@ export const SPBE_METHODOLOGIES: readonly Methodology[] = [
     precision: 2,
     bands: PREDIKAT_2020,
     componentKind: 'domain',
-    // 4 domains, 8 aspects, 47 indicators.
     components: DOMAINS_2020,
     series: 'spbe-2020',
     aggregation: { rule: 'WHOLE' },
+    outline: {
+      domains: ['Kebijakan Internal SPBE', 'Tata Kelola SPBE', 'Manajemen SPBE', 'Layanan SPBE'],
+      aspects: 8,
+      indicators: 47,
+      source: 'PermenPAN-RB 59/2020; KepmenPAN-RB 962/2021 (47 indicators)',
+    },
+    lokusPlans: [],
     findings: null,
     totalFactor: 1,
     confirmed: false,

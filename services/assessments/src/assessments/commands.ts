@@ -1,4 +1,4 @@
-import { instrumentOf } from '@mutu/scoring';
+import { instrumentOf, type Methodology } from '@mutu/scoring';
 import {
   assertOrganisationIdInput,
   auditEntry,
@@ -636,7 +636,8 @@ function correctInTransaction(id: string, expectedVersion: number, why: string, 
         status: 'DRAFT',
         origin: 'COMPUTED',
         methodologyId: published.methodologyId,
-        total: lokus.length ? published.total : null,
+        // A published total whose sampled units carry no totals is rescored from scratch.
+        total: lokus.length && lokus.every((l) => l.exactTotal !== null) ? published.total : null,
         current: false,
         synthetic: published.synthetic,
         source: published.source,
@@ -679,32 +680,47 @@ export interface PublishedTotalInput {
   correctionReason?: string | null;
   /** The opinion's second part, where the cycle's method has one. */
   finding?: string | null;
+  /** The units the source says were sampled, each with its published total where given. */
+  lokus?: readonly { unitId: string; total: number | null }[] | null;
+}
+
+/** The sampled units of a published total, checked: each once, each total on the scale. */
+function sampledLokus(methodology: Methodology, lokus: PublishedTotalInput['lokus']) {
+  const seen = new Set<string>();
+  return (lokus ?? []).map(({ unitId, total }, i) => {
+    if (seen.has(unitId)) {
+      throw new InvalidInputError(`${unitId} is given twice`, `input.lokus[${i}].unitId`);
+    }
+    seen.add(unitId);
+    if (total != null) assertPublishedTotal(methodology, total, `input.lokus[${i}].total`);
+    return { unitId, total: total ?? null };
+  });
 }
 
 /**
- * Records a result published without its components (a press release gives only the total).
- * A second one for the same subject and cycle is a correction and must say why.
+ * Records a result published without its components (a press release gives only the total),
+ * with the units it sampled where the source names them. A second one for the same subject and
+ * cycle is a correction and must say why.
  */
 export async function recordPublishedTotal(input: PublishedTotalInput, actor: string) {
   const source = cleanText(input.source, 'input.source', TEXT);
   const note = optionalText(input.note, 'input.note');
   const why = optionalText(input.correctionReason, 'input.correctionReason');
   const cycle = await loadCycle(prisma(), input.cycleId, 'input.cycleId');
-  assertPublishedTotal(methodologyOf(cycle.methodologyId), input.score, 'input.score');
-  const finding = checkedFinding(
-    methodologyOf(cycle.methodologyId),
-    input.finding,
-    'input.finding',
-  );
+  const methodology = methodologyOf(cycle.methodologyId);
+  assertPublishedTotal(methodology, input.score, 'input.score');
+  const finding = checkedFinding(methodology, input.finding, 'input.finding');
+  const lokus = sampledLokus(methodology, input.lokus);
   const registered = await requireOrganisations([
     [input.subjectId, 'input.subjectId'],
     ...(input.assessorId ? [[input.assessorId, 'input.assessorId'] as [string, string]] : []),
+    ...lokus.map((l, i): [string, string] => [l.unitId, `input.lokus[${i}].unitId`]),
   ]);
   return whenUniqueViolated(
     () =>
       recordTotalInTransaction(
         input,
-        { source, note, why, finding, registered: registered.get(input.subjectId) },
+        { source, note, why, finding, lokus, registered: registered.get(input.subjectId) },
         actor,
       ),
     () => alreadyAssessed(input.cycleId, input.subjectId, 'input.subjectId'),
@@ -718,12 +734,14 @@ function recordTotalInTransaction(
     note,
     why,
     finding,
+    lokus,
     registered,
   }: {
     source: string;
     note: string | null;
     why: string | null;
     finding: string | null;
+    lokus: { unitId: string; total: number | null }[];
     registered: RegisteredOrganisation | undefined;
   },
   actor: string,
@@ -774,13 +792,26 @@ function recordTotalInTransaction(
         publishedAt: new Date(),
       },
     });
+    if (lokus.length > 0) {
+      // Published, so accepted as they stand; a unit without a published total has none.
+      await tx.lokus.createMany({
+        data: lokus.map((l) => ({
+          assessmentId: id,
+          unitId: l.unitId,
+          exactTotal: l.total,
+          total: l.total,
+          assessedBy: actor,
+          review: 'ACCEPTED' as const,
+        })),
+      });
+    }
     await audit(
       tx,
       { type: 'Assessment', id },
       existing ? 'correct-published-total' : 'record-published-total',
       actor,
       existing,
-      created,
+      lokus.length > 0 ? { ...created, lokus } : created,
       why,
     );
     return created;

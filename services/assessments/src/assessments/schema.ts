@@ -285,7 +285,7 @@ export const Lokus = builder.prismaObject('Lokus', {
     score: t.exposeFloat('total', {
       nullable: true,
       description:
-        "The unit's total at the methodology's precision, from packages/scoring; null while indicators of its instrument are still unscored.",
+        "The unit's total at the methodology's precision, from packages/scoring; null while indicators of its instrument are still unscored, or where a published result names the unit as sampled without publishing its total.",
     }),
     band: t.field({
       type: ScoreBand,
@@ -404,6 +404,17 @@ const CreateAssessmentInput = builder.inputType('CreateAssessmentInput', {
   }),
 });
 
+const SampledLokusInput = builder.inputType('SampledLokusInput', {
+  description:
+    "A unit the assessment sampled (a lokus), as the source names it, with its published total where the source gives one (the Ombudsman 2021 sampled four or five sectors per government and published only the government's total).",
+  fields: (t) => ({
+    unitId: t.id({ required: true }),
+    total: t.float({
+      description: "The unit's published total, on the cycle's scale; omit where unpublished.",
+    }),
+  }),
+});
+
 const PublishedTotalInput = builder.inputType('PublishedTotalInput', {
   description: 'A result published without its components, e.g. in a press release.',
   fields: (t) => ({
@@ -427,6 +438,11 @@ const PublishedTotalInput = builder.inputType('PublishedTotalInput', {
       type: OpinionFinding,
       description:
         "The opinion's second part as published, where the cycle's method has one (Ombudsman 2025: TANPA_MALADMINISTRASI).",
+    }),
+    lokus: t.field({
+      type: [SampledLokusInput],
+      description:
+        'The units the source says were sampled; the published total stands as given, whatever the units add up to.',
     }),
   }),
 });
@@ -588,6 +604,7 @@ builder.mutationFields((t) => ({
           cycleId: String(input.cycleId),
           subjectId: String(input.subjectId),
           assessorId: optionalId(input.assessorId),
+          lokus: input.lokus?.map((l) => ({ unitId: String(l.unitId), total: l.total ?? null })),
         },
         ctx.identity.sub,
       ),

@@ -1,5 +1,5 @@
 import { methodologyById, methodologyFor, ScoringError } from '@mutu/scoring';
-import { INTERACTIVE_TRANSACTION, whenUniqueViolated } from '@mutu/service';
+import { INTERACTIVE_TRANSACTION, todayInIndonesia, whenUniqueViolated } from '@mutu/service';
 import { publishVerified } from '../assessments/commands.js';
 import { prisma } from '../db.js';
 import {
@@ -112,7 +112,11 @@ export async function advanceCycle(id: string, step: keyof typeof CYCLE_STEPS, a
     const before = await loadCycle(tx, id, 'id');
     const { count } = await tx.assessmentCycle.updateMany({
       where: { id, status: from },
-      data: { status: to },
+      // Publishing announces the results today, unless a source already dated the announcement.
+      data: {
+        status: to,
+        ...(step === 'publish' && !before.announcedOn ? { announcedOn: todayInIndonesia() } : {}),
+      },
     });
     if (count === 0) {
       const now = await loadCycle(tx, id, 'id');

@@ -2,7 +2,7 @@ import { ADMIN_ONLY } from '@mutu/service';
 import { builder } from '../builder.js';
 import { prisma } from '../db.js';
 import { MUTATION_ERRORS } from '../errors.js';
-import { MethodologyRef } from '../methods/schema.js';
+import { LokusPlanRef, MethodologyRef } from '../methods/schema.js';
 import { Framework } from '../refs.js';
 import { methodologyOf } from '../scores.js';
 import { advanceCycle, createCycle } from './commands.js';
@@ -35,6 +35,20 @@ export const AssessmentCycle = builder.prismaObject('AssessmentCycle', {
       description: 'The methodology that scores and bands this cycle.',
       select: { methodologyId: true },
       resolve: (c) => methodologyOf(c.methodologyId),
+    }),
+    announcedOn: t.expose('announcedOn', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'The day its results were announced: the day the cycle was published in Mutu, or as a source dates it (the IPP 2024 on 31 December 2024). A rank or award a source dates before it belongs to an earlier cycle.',
+    }),
+    lokusPlans: t.field({
+      type: [LokusPlanRef],
+      description:
+        "The lokus each government's assessment sampled this year, by peer group, where published.",
+      select: { methodologyId: true, year: true },
+      resolve: (c) =>
+        methodologyOf(c.methodologyId).lokusPlans.filter((p) => p.years.includes(c.year)),
     }),
   }),
 });

@@ -5,14 +5,16 @@ import {
   type Indicator,
   type Instrument,
   instrumentOf,
+  type LokusPlan,
   METHODOLOGIES,
   type Methodology,
+  type Outline,
   publishedRange,
   ScoringError,
 } from '@mutu/scoring';
 import { badUserInput } from '@mutu/server';
 import { builder } from '../builder.js';
-import { Framework, Zone } from '../refs.js';
+import { Framework, PeerGroup, Zone } from '../refs.js';
 import { methodologyOf } from '../scores.js';
 
 const AggregationRule = builder.enumType('AggregationRule', {
@@ -112,6 +114,41 @@ export const InstrumentRef = builder.objectRef<Instrument>('Instrument').impleme
   }),
 });
 
+export const LokusPlanRef = builder.objectRef<LokusPlan>('LokusPlan').implement({
+  description:
+    'The service units (lokus) an assessment sampled in each government of some peer groups in some years, as the sources name them: the IPP 2024 sampled Dinas Sosial, RSUD and Samsat/Bapenda in provinces; the Ombudsman 2021 four or five sectors, varying by government.',
+  fields: (t) => ({
+    years: t.exposeIntList('years'),
+    groups: t.field({ type: [PeerGroup], resolve: (p) => [...p.groups] }),
+    units: t.exposeStringList('units', {
+      description: 'The units as the sources name them; a source may name fewer than were sampled.',
+    }),
+    minUnits: t.int({
+      description: "Fewest units one government's assessment sampled.",
+      resolve: (p) => p.count.min,
+    }),
+    maxUnits: t.int({
+      description: "Most units one government's assessment sampled.",
+      resolve: (p) => p.count.max,
+    }),
+    confirmed: t.exposeBoolean('confirmed', {
+      description: 'False where the plan is read from regional reports, not a seen regulation.',
+    }),
+    source: t.exposeString('source'),
+  }),
+});
+
+const OutlineRef = builder.objectRef<Outline>('MethodOutline').implement({
+  description:
+    "How a method's instrument is built, where its source says so: SPBE under PermenPAN-RB 5/2018 has 3 domains, 7 aspects and 35 indicators; under 59/2020, 4, 8 and 47.",
+  fields: (t) => ({
+    domains: t.exposeStringList('domains', { description: 'Its domains, in order.' }),
+    aspects: t.exposeInt('aspects'),
+    indicators: t.exposeInt('indicators'),
+    source: t.exposeString('source'),
+  }),
+});
+
 export const MethodologyRef = builder.objectRef<Methodology>('Methodology').implement({
   description:
     "A version of a framework's method: its scale, bands and weights, from packages/scoring.",
@@ -151,6 +188,19 @@ export const MethodologyRef = builder.objectRef<Methodology>('Methodology').impl
     }),
     precision: t.exposeInt('precision', {
       description: 'Decimals the method publishes (0: whole numbers).',
+    }),
+    outline: t.field({
+      type: OutlineRef,
+      nullable: true,
+      description:
+        'Its domains, aspects and indicators, where the source gives them; null where it does not (the components say the rest).',
+      resolve: (m) => m.outline,
+    }),
+    lokusPlans: t.field({
+      type: [LokusPlanRef],
+      description:
+        "The lokus each government's assessment sampled, by year and peer group, where published; empty where none was.",
+      resolve: (m) => [...m.lokusPlans],
     }),
     instrument: t.field({
       type: InstrumentRef,
@@ -252,7 +302,7 @@ builder.queryField('scoreBand', (t) =>
   t.field({
     type: ScoreBand,
     description:
-      'The official band of a score, straight from the scoring package. Without `year` the newest methodology applies; with it, the methodology in force that year. A year no method covers (the Ombudsman held none in 2020), a score outside its scale, or a fraction where the method publishes whole numbers (Ombudsman 2013-2019) is a BAD_USER_INPUT error naming the argument.',
+      'The official band of a score, straight from the scoring package. Without `year` the newest methodology applies; with it, the methodology in force that year. A year no method covers (the Ombudsman held none in 2020), or a score outside its scale is a BAD_USER_INPUT error naming the argument.',
     args: {
       framework: t.arg({ type: Framework, required: true }),
       score: t.arg.float({ required: true, description: "A score on the framework's scale." }),

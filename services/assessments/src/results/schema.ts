@@ -1,8 +1,6 @@
 import {
   assertComparable,
   methodologyFor,
-  PEER_GROUP_DESCRIPTIONS,
-  PEER_GROUPS,
   rankWithTies,
   roundTo,
   type Change as ScoringChange,
@@ -18,7 +16,7 @@ import { prisma } from '../db.js';
 import type { Assessment as AssessmentRow } from '../generated/prisma/client.js';
 import { assertYear } from '../inputs.js';
 import { bandOfTotal, ScoreBand } from '../methods/schema.js';
-import { Framework, OrganisationRef, organisationRef } from '../refs.js';
+import { Framework, OrganisationRef, organisationRef, PeerGroup } from '../refs.js';
 import type { PublishedResult } from './loaders.js';
 
 export const Change = builder.objectRef<ScoringChange>('ScoreChange').implement({
@@ -160,14 +158,6 @@ builder.queryField('resultComparison', (t) =>
     },
   }),
 );
-
-export const PeerGroup = builder.enumType('PeerGroup', {
-  description:
-    'The official peer group a league table ranks: the Ombudsman and KemenPAN-RB rank pemerintah kabupaten and pemerintah kota apart, and provinces, ministries and agencies each apart.',
-  values: Object.fromEntries(
-    PEER_GROUPS.map((g) => [g, { description: PEER_GROUP_DESCRIPTIONS[g] }]),
-  ) as Record<(typeof PEER_GROUPS)[number], { description: string }>,
-});
 
 type Entry = { rank: number; score: number; assessment: AssessmentRow & { total: number } };
 

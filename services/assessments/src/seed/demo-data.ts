@@ -60,6 +60,8 @@ const KALTIM_2024 =
   'Ombudsman RI Perwakilan Kalimantan Timur, results handed over at Hotel Harris Samarinda on 10 December 2024 (infosatu.co)';
 const BENGKULU_2024 =
   'Ombudsman RI Perwakilan Bengkulu, certificates handed over at Hotel Two K Azanah on 12 December 2024 (Harian Bengkulu Ekspress)';
+const LUWU_UTARA_2021 =
+  'Ombudsman RI Perwakilan Sulawesi Selatan, Rapor Hasil Penilaian Kepatuhan 2021 handed over in Makassar on 27 January 2022 (rakyat.news)';
 const OPINI_LAMPUNG_2025 =
   'Ombudsman RI Perwakilan Lampung, Opini Ombudsman 2025 (kupastuntas.co, 10 February 2026)';
 const OPINI_MALUKU_UTARA_2025 =
@@ -182,6 +184,14 @@ export const DEMO_FIGURES: readonly PublishedFigure[] = [
   ),
   compliance(2023, '17.71', 84.2, 'bengkulu', 'Radar Bengkulu: zona hijau, kategori B'),
 
+  // Sulawesi Selatan: Luwu Utara across the 2019 -> 2021 change of method
+  compliance(2019, '73.22', 96.73, 'sulawesi-selatan', LUWU_UTARA_2021, {
+    note: 'Kepatuhan tertinggi, zona hijau, among the top ten nationally (same source).',
+  }),
+  compliance(2021, '73.22', 85.89, 'sulawesi-selatan', LUWU_UTARA_2021, {
+    note: 'Zona hijau, the only one of Sulawesi Selatan\'s 24 kabupaten and kota to stay green. Five sectors were its lokus, two of them new: "Dinas Pendidikan dan Puskesmas" (Sekda Armiadi, sulsel.fajar.co.id, 27 January 2022); the other three are not named.',
+  }),
+
   // Jambi
   compliance(
     2022,
@@ -270,6 +280,24 @@ export const DEMO_LOKUS_ASSESSMENTS = [
   },
 ];
 
+/**
+ * The days cycles' results were announced, as sources date them: a rank or award dated before
+ * belongs to an earlier cycle.
+ */
+export const DEMO_ANNOUNCEMENTS: Readonly<Record<string, { on: string; source: string }>> = {
+  'ombudsman-compliance-2019': {
+    on: '2019-11-27',
+    source:
+      'Penganugerahan Predikat Kepatuhan Tahun 2019, Hotel JS Luwansa, Jakarta (Antara Jambi)',
+  },
+  'ombudsman-compliance-2021': {
+    on: '2021-12-29',
+    source:
+      'Penganugerahan Predikat Kepatuhan Tinggi Standar Pelayanan Publik, held online (langgam.id, 29 December 2021)',
+  },
+  'ipp-2024': { on: '2024-12-31', source: 'IPP 2024 results (jatimpedia.io)' },
+};
+
 /** Creates the demo cycles and results that are missing; running it twice changes nothing. */
 export async function seedDemoData(prisma: PrismaClient): Promise<{ created: number }> {
   const cycles = new Map<string, { framework: Framework; year: number }>();
@@ -282,6 +310,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ created: num
         ...c,
         methodologyId: methodologyFor(c.framework, c.year).id,
         status: 'PUBLISHED' as const,
+        announcedOn: DEMO_ANNOUNCEMENTS[id] ? new Date(DEMO_ANNOUNCEMENTS[id].on) : null,
       })),
       skipDuplicates: true,
     }),

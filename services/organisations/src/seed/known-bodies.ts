@@ -132,6 +132,12 @@ export const KNOWN_BODIES: readonly KnownBody[] = [
     'Assessor of the Opini Ombudsman 2025 of Lampung (kupastuntas.co, 10 February 2026)',
   ),
   OMBUDSMAN_PERWAKILAN(
+    'sulawesi-selatan',
+    'Sulawesi Selatan',
+    '73',
+    'Assessor of the 2021 compliance results of Sulawesi Selatan, handed over by its head Subhan Djoer in Makassar on 27 January 2022 (sulsel.fajar.co.id)',
+  ),
+  OMBUDSMAN_PERWAKILAN(
     'maluku-utara',
     'Maluku Utara',
     '82',

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AssessmentCycle" ADD COLUMN     "announcedOn" DATE;
