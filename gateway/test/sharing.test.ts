@@ -1,24 +1,26 @@
 import { IDENTITY_HEADER } from '@mutu/server';
-import { Response } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { sharing } from '../src/subgraphs.js';
+import { sharing, subgraphAnswer } from '../src/subgraphs.js';
 
 /** A subgraph that answers after a moment and counts what it was sent. */
 function slowSubgraph() {
   const received: string[] = [];
-  const fetcher = async (_url: string, init?: Record<string, unknown>) => {
+  const fetcher = async (url: string, init?: { body?: string }) => {
     received.push(String(init?.body));
     await new Promise((r) => setTimeout(r, 20));
-    return new Response(`{"data":{"n":${received.length}}}`, {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
+    return subgraphAnswer(
+      url,
+      200,
+      { 'content-type': 'application/json' },
+      `{"data":{"n":${received.length}}}`,
+    );
   };
   return { received, fetcher };
 }
 const call = (token: string, query: string, variables: Record<string, unknown> = {}) => ({
   method: 'POST',
-  headers: new Headers({ 'content-type': 'application/json', [IDENTITY_HEADER]: token }),
+  // As RemoteGraphQLDataSource sends them: a plain object of lower-case names.
+  headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: token },
   body: JSON.stringify({ query, variables }),
 });
 const URL = 'http://127.0.0.1:4001/graphql';

@@ -10,6 +10,20 @@ export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 export const DEMO_IDP_KEY_FILE = join(tmpdir(), `mutu-bench-idp-${process.pid}.json`);
 
 const SUBGRAPHS = { organisations: 4501, assessments: 4502, engagement: 4503 } as const;
+
+/**
+ * Node's flags for a process: BENCH_PROFILE=mutu,engagement writes a CPU profile of each named
+ * process to bench/profiles when it stops (summarise one with `pnpm --filter @mutu/bench
+ * profile <file>`).
+ */
+const nodeFlags = (name: string) =>
+  (process.env.BENCH_PROFILE ?? '').split(',').includes(name)
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${join(REPO, 'bench', 'profiles')}`,
+        `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
 /** The gateways compared, each in a process of its own so that its CPU is its own. */
@@ -33,7 +47,9 @@ export interface Subgraphs {
  * every gateway of the benchmark signs with. Ports 4500-4530, so they do not meet a running
  * `pnpm start` (stop it first when it runs on the embedded databases: PGlite has one owner).
  */
-export async function startSubgraphs(): Promise<Subgraphs> {
+export async function startSubgraphs(
+  options: { env?: Record<string, string> } = {},
+): Promise<Subgraphs> {
   const gatewayKey = await exportSigningKey(await generateSigningKey());
   const shared = {
     HOST: '127.0.0.1',
@@ -50,9 +66,9 @@ export async function startSubgraphs(): Promise<Subgraphs> {
       await startProcess({
         name,
         command: process.execPath,
-        args: ['dist/server.js'],
+        args: [...nodeFlags(name), 'dist/server.js'],
         cwd: join(REPO, 'services', name),
-        env: { ...shared, PORT: String(port) },
+        env: { ...shared, ...options.env, PORT: String(port) },
         url: origin(port),
       }),
     );
@@ -94,7 +110,7 @@ export async function startGateway(
     const started = await startProcess({
       ...common,
       command: process.execPath,
-      args: ['dist/server.js'],
+      args: [...nodeFlags(name), 'dist/server.js'],
       cwd: join(REPO, 'gateway'),
       env: {
         PORT: String(port),
@@ -120,7 +136,12 @@ export async function startGateway(
   const started = await startProcess({
     ...common,
     command: process.execPath,
-    args: ['--import', 'tsx', join(REPO, 'bench', 'src', 'run', 'peers', script)],
+    args: [
+      ...nodeFlags(name),
+      '--import',
+      'tsx',
+      join(REPO, 'bench', 'src', 'run', 'peers', script),
+    ],
     cwd: join(REPO, 'bench'),
     env: {
       PORT: String(port),

@@ -13,6 +13,8 @@ export interface BenchProcess {
   rssMiB(): number;
   /** /graphql requests it has logged, and the SQL statements they sent. */
   served(): { requests: number; sql: number };
+  /** The statements it printed since the last call (a subgraph started with MUTU_SQL_LOG=1). */
+  takeStatements(): string[];
   stop(): Promise<void>;
 }
 
@@ -46,11 +48,14 @@ export async function startProcess(options: {
   });
   let requests = 0;
   let sql = 0;
+  let statements: string[] = [];
   const tail: string[] = [];
   const follow = (stream: NodeJS.ReadableStream | null) => {
     if (!stream) return;
     createInterface({ input: stream }).on('line', (line) => {
-      if (line.includes('"path":"/graphql"')) {
+      if (line.startsWith('[sql ')) {
+        statements.push(line.slice(line.indexOf(']') + 2));
+      } else if (line.includes('"path":"/graphql"')) {
         requests += 1;
         const match = /"sql":(\d+)/.exec(line);
         if (match) sql += Number(match[1]);
@@ -91,6 +96,11 @@ export async function startProcess(options: {
       return (Number(procStat(pid)[21]) * PAGE_BYTES) / (1024 * 1024);
     },
     served: () => ({ requests, sql }),
+    takeStatements() {
+      const taken = statements;
+      statements = [];
+      return taken;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -7,11 +7,16 @@ export type { Logger };
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** Structured JSON logs, one object per line, for every Mutu process. */
+/**
+ * Structured JSON logs, one object per line, for every Mutu process, to stdout by default.
+ * Written asynchronously: lines queued while a write is under way go out together, so a
+ * request's log line never waits for a synchronous write on the request path (pino flushes
+ * what is queued when the process exits).
+ */
 export function createLogger(
   name: string,
   level: LogLevel = 'info',
-  destination?: DestinationStream,
+  destination: DestinationStream = pino.destination({ dest: 1, sync: false }),
 ): Logger {
   return pino({ name, level, base: { service: name } }, destination);
 }

@@ -29,13 +29,17 @@ export function prismaHolder<C extends Disconnectable>(
   return {
     connect(url, options = {}) {
       current = create(createAdapter(url, options));
-      (current as unknown as { $on(event: 'query', listener: () => void): void }).$on(
-        'query',
-        () => {
-          queries += 1;
-          countSqlStatement();
-        },
-      );
+      // MUTU_SQL_LOG=1 prints each statement: how the benchmark's SQL counts were read apart.
+      const log = process.env.MUTU_SQL_LOG === '1';
+      (
+        current as unknown as {
+          $on(event: 'query', listener: (e: { query: string; duration: number }) => void): void;
+        }
+      ).$on('query', (e) => {
+        queries += 1;
+        countSqlStatement();
+        if (log) process.stderr.write(`[sql ${e.duration}ms] ${e.query}\n`);
+      });
       return current;
     },
     client() {

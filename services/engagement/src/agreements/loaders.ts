@@ -11,10 +11,20 @@ export interface AgreementLoaders {
 export function agreementLoaders(): AgreementLoaders {
   return {
     agreementsOf: perQuery(async (query, orgIds) => {
+      // One organisation (the contract's query): its agreements are all the rows, in one statement.
+      if (orgIds.length === 1) {
+        const rows = await prisma().agreement.findMany({
+          ...query,
+          where: { parties: { some: { organisationId: orgIds[0] } } },
+          orderBy: [{ signedOn: 'desc' }, { id: 'asc' }],
+        });
+        return [rows];
+      }
       const links = await prisma().agreementParty.findMany({
         where: { organisationId: { in: [...orgIds] } },
         select: { agreementId: true, organisationId: true },
       });
+      if (links.length === 0) return orgIds.map(() => []);
       const rows = await prisma().agreement.findMany({
         ...query,
         where: { id: { in: [...new Set(links.map((l) => l.agreementId))] } },

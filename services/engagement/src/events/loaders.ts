@@ -12,11 +12,21 @@ export interface EventLoaders {
 export function eventLoaders(): EventLoaders {
   return {
     eventsOf: perQuery(async (query, orgIds) => {
+      // One organisation (the contract's query): its events are all the rows, in one statement.
+      if (orgIds.length === 1) {
+        const rows = await prisma().event.findMany({
+          ...query,
+          where: { organisations: { some: { organisationId: orgIds[0] } } },
+          orderBy: [{ startsOn: 'desc' }, { id: 'asc' }],
+        });
+        return [rows];
+      }
       const links = await prisma().eventOrganisation.findMany({
         where: { organisationId: { in: [...orgIds] } },
         select: { eventId: true, organisationId: true },
         distinct: ['eventId', 'organisationId'],
       });
+      if (links.length === 0) return orgIds.map(() => []);
       const rows = await prisma().event.findMany({
         ...query,
         where: { id: { in: [...new Set(links.map((l) => l.eventId))] } },
