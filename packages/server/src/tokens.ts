@@ -76,15 +76,40 @@ const unauthenticated = (reason: string) =>
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 
+/** Verified call tokens kept at most; the oldest go first. */
+const VERIFIED_KEPT = 10_000;
+const CLOCK_TOLERANCE_SECONDS = 5;
+
 /**
  * Checks the call token a subgraph receives: signed by one of its trusted issuers with a key
  * that issuer publishes, for this subgraph (`audience`), short-lived and unexpired, carrying a
  * role that issuer may vouch for. Anything else is refused with 401.
+ *
+ * The gateway signs one token per identity and audience for most of its life, so a subgraph
+ * sees the same bytes many times: a token verified once is taken again, by its exact text,
+ * until it expires (the signature cannot have changed; only the time checks are repeated). A
+ * refused token is never kept, and a key withdrawn from the JWKS stops new tokens at once and
+ * kept ones within their life of at most a minute.
  */
 export function callVerifier(audience: string, trusted: readonly TrustedIssuer[]) {
   const byIssuer = new Map(trusted.map((t) => [t.issuer, t]));
+  const verified = new Map<string, { identity: Identity; validUntil: number }>();
   return async (token: string | string[] | undefined): Promise<Identity> => {
     if (typeof token !== 'string' || !token) throw unauthenticated('no call token was sent');
+    const kept = verified.get(token);
+    if (kept) {
+      if (Date.now() / 1000 < kept.validUntil) return kept.identity;
+      verified.delete(token);
+    }
+    const { identity, validUntil } = await verify(token);
+    if (verified.size >= VERIFIED_KEPT) {
+      verified.delete(verified.keys().next().value as string);
+    }
+    verified.set(token, { identity, validUntil });
+    return identity;
+  };
+
+  async function verify(token: string): Promise<{ identity: Identity; validUntil: number }> {
     let issuer: TrustedIssuer | undefined;
     try {
       issuer = byIssuer.get(String(decodeJwt(token).iss));
@@ -101,7 +126,7 @@ export function callVerifier(audience: string, trusted: readonly TrustedIssuer[]
         typ: CALL_TOKEN_TYPE,
         requiredClaims: ['exp', 'iat', 'sub'],
         maxTokenAge: `${LONGEST_ACCEPTED_SECONDS}s`,
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       }));
     } catch (error) {
       throw unauthenticated(`the call token was refused (${(error as Error).message})`);
@@ -119,13 +144,18 @@ export function callVerifier(audience: string, trusted: readonly TrustedIssuer[]
     if (role === 'unit' && typeof payload.organisation !== 'string') {
       throw unauthenticated('a unit call token names the organisation it speaks for');
     }
-    return {
+    const identity: Identity = {
       sub: String(payload.sub),
       role,
       regions,
       ...(role === 'unit' ? { organisation: String(payload.organisation) } : {}),
     };
-  };
+    // As jwtVerify judges them: unexpired and not older than the longest life, with tolerance.
+    const validUntil =
+      Math.min(Number(payload.exp), Number(payload.iat) + LONGEST_ACCEPTED_SECONDS) +
+      CLOCK_TOLERANCE_SECONDS;
+    return { identity, validUntil };
+  }
 }
 
 export type CallVerifier = ReturnType<typeof callVerifier>;
