@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoToken } from '@mutu/gateway/src/auth.js';
 import { signingKeyFile } from '@mutu/server';
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(REPO, 'bench', 'RESULTS.md') },
   },
 });
+// Relative to where the command was typed (pnpm runs the script in bench/).
+const out = resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
 const seconds = Number(args.seconds);
 const rounds = Number(args.rounds);
 const gateways = args.gateways.split(',') as GatewayName[];
@@ -100,6 +102,15 @@ try {
           if (!op.public && name !== 'mutu') continue;
           const gateway = running.get(name) as BenchProcess & { graphql: string };
           const before = snapshot(gateway, subgraphs.processes);
+          // Resident memory of every process every 10 s of the run: flat, or growing?
+          const memory: Record<string, number[]> = {};
+          const sample = () => {
+            for (const p of [gateway, ...subgraphs.processes]) {
+              memory[p.name] = [...(memory[p.name] ?? []), p.rssMiB()];
+            }
+          };
+          sample();
+          const sampling = setInterval(sample, 10_000);
           const result: LoadResult = await load({
             url: gateway.graphql,
             operation: op,
@@ -109,6 +120,8 @@ try {
             rate: Number(rate),
             headers: op.public ? {} : { authorization: assessor },
           });
+          clearInterval(sampling);
+          sample();
           const after = snapshot(gateway, subgraphs.processes);
           measured.push({
             caches,
@@ -117,6 +130,8 @@ try {
             gateway: name,
             round,
             result,
+            seconds,
+            memory,
             ...costs(before, after, result.requests),
           });
           console.log(
@@ -130,8 +145,8 @@ try {
 } finally {
   await subgraphs.stop();
 }
-writeFileSync(args.out, report(measured, { seconds, rounds, data }));
-console.log(`wrote ${args.out}`);
+writeFileSync(out, report(measured, { seconds, rounds, data }));
+console.log(`wrote ${out}`);
 
 interface Snapshot {
   gatewayCpu: number;

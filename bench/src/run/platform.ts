@@ -1,7 +1,15 @@
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportSigningKey, generateSigningKey } from '@mutu/server';
+import { DEMO_ISSUER } from '@mutu/gateway/src/auth.js';
+import {
+  exportSigningKey,
+  generateSigningKey,
+  JWKS_PATH,
+  jwksOf,
+  signingKeyFile,
+} from '@mutu/server';
 import { type BenchProcess, startProcess } from './processes.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -38,7 +46,27 @@ export type GatewayName = keyof typeof GATEWAYS;
 export interface Subgraphs {
   readonly processes: readonly BenchProcess[];
   readonly gatewayKey: string;
+  /** Where the bench's identity provider publishes its key (Mutu's gateway runs in production). */
+  readonly idpJwksUrl: string;
   stop(): Promise<void>;
+}
+
+const IDP_PORT = 4540;
+
+/** The demo identity provider's public key, served as a real provider's JWKS would be. */
+async function identityProvider(): Promise<Server> {
+  const jwks = JSON.stringify(jwksOf(await signingKeyFile(DEMO_IDP_KEY_FILE)));
+  const server = createServer((req, res) => {
+    if (req.url !== JWKS_PATH) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('content-type', 'application/json');
+    res.end(jwks);
+  });
+  await new Promise<void>((resolve) => server.listen(IDP_PORT, '127.0.0.1', resolve));
+  return server;
 }
 
 /**
@@ -51,7 +79,12 @@ export async function startSubgraphs(
   options: { env?: Record<string, string> } = {},
 ): Promise<Subgraphs> {
   const gatewayKey = await exportSigningKey(await generateSigningKey());
+  const idp = await identityProvider();
+  // Production settings, as the peers run: every address and key given, no development checks.
   const shared = {
+    NODE_ENV: 'production',
+    ASSESSMENTS_SIGNING_KEY: await exportSigningKey(await generateSigningKey()),
+    ENGAGEMENT_SIGNING_KEY: await exportSigningKey(await generateSigningKey()),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     GATEWAY_JWKS_URL: `${origin(GATEWAYS.mutu.port)}/.well-known/jwks.json`,
@@ -76,8 +109,10 @@ export async function startSubgraphs(
   return {
     processes,
     gatewayKey,
+    idpJwksUrl: `${origin(IDP_PORT)}${JWKS_PATH}`,
     async stop() {
       await Promise.all(processes.map((p) => p.stop()));
+      idp.close();
     },
   };
 }
@@ -113,10 +148,12 @@ export async function startGateway(
       args: [...nodeFlags(name), 'dist/server.js'],
       cwd: join(REPO, 'gateway'),
       env: {
+        NODE_ENV: 'production',
         PORT: String(port),
         METRICS_PORT: String(port + 9),
         GATEWAY_SIGNING_KEY: subgraphs.gatewayKey,
-        DEMO_IDP_KEY_FILE,
+        JWKS_URL: subgraphs.idpJwksUrl,
+        JWT_ISSUER: DEMO_ISSUER,
         SUPERGRAPH_WATCH: 'false',
         // The benchmark is one address sending thousands of requests a second.
         RATE_LIMIT_PER_ADDRESS: '0',

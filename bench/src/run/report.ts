@@ -17,6 +17,9 @@ export interface Measured {
   subgraphCalls: number;
   sqlStatements: number;
   rssMiB: Record<string, number>;
+  /** How long the load ran, and each process's resident memory every 10 s of it (MiB). */
+  seconds: number;
+  memory: Record<string, number[]>;
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
@@ -72,5 +75,140 @@ export function report(
     }
     lines.push('');
   }
+  lines.push(...memorySection(measured), ...targetsSection(measured));
   return `${lines.join('\n')}\n`;
+}
+
+/** Runs of at least five minutes: each process's memory after the first minute and at the end. */
+function memorySection(measured: readonly Measured[]): string[] {
+  const long = measured.filter((m) => m.seconds >= 300);
+  if (long.length === 0) return [];
+  const lines = [
+    '## Memory over the long runs',
+    '',
+    'Resident memory (MiB), sampled every 10 s: after the first minute (caches and JIT warm) and at the end.',
+    '',
+    '| run | process | at 1 min | at the end | change | highest |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const m of long) {
+    for (const [name, series] of Object.entries(m.memory)) {
+      const warm = series[Math.min(6, series.length - 1)] ?? Number.NaN;
+      const end = series[series.length - 1] ?? Number.NaN;
+      lines.push(
+        `| ${m.scenario}@${m.connections}, caches ${m.caches ? 'on' : 'off'}, ${m.seconds} s, ${GATEWAYS[m.gateway].label} | ${name} | ${f(warm, 0)} | ${f(end, 0)} | ${f((100 * (end - warm)) / warm)}% | ${f(Math.max(...series), 0)} |`,
+      );
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
+/** The issue's targets against what this run measured; a target it did not measure says so. */
+function targetsSection(measured: readonly Measured[]): string[] {
+  const runs = (caches: boolean, scenario: string, connections: number, gateway: GatewayName) =>
+    measured.filter(
+      (m) =>
+        m.caches === caches &&
+        m.scenario === scenario &&
+        m.connections === connections &&
+        m.gateway === gateway,
+    );
+  const avg = (rs: Measured[], pick: (m: Measured) => number) =>
+    rs.length ? mean(rs.map(pick)) : Number.NaN;
+  const rate = (rs: Measured[]) => avg(rs, (m) => m.result.perSecond);
+  const p99 = (rs: Measured[]) => avg(rs, (m) => m.result.p99);
+  const rows: [string, string, boolean | null][] = [];
+  const versus = (
+    caches: boolean,
+    scenario: string,
+    connections: number,
+    peer: GatewayName,
+    times: number,
+    withP99: boolean,
+  ) => {
+    const mutu = runs(caches, scenario, connections, 'mutu');
+    const other = runs(caches, scenario, connections, peer);
+    const label = `${scenario}@${connections}, caches ${caches ? 'on' : 'off'}: ≥ ${times}x ${GATEWAYS[peer].label}${withP99 ? ' at equal or lower p99' : ''}`;
+    if (!mutu.length || !other.length) return rows.push([label, 'not in this run', null]);
+    const ratio = rate(mutu) / rate(other);
+    rows.push([
+      label,
+      `${f(rate(mutu), 0)} vs ${f(rate(other), 0)} req/s = ${f(ratio, 2)}x${withP99 ? `; p99 ${f(p99(mutu))} vs ${f(p99(other))} ms` : ''}`,
+      ratio >= times && (!withP99 || p99(mutu) <= p99(other)),
+    ]);
+  };
+  versus(true, 'mix', 10, 'apollo', 3, true);
+  versus(true, 'mix', 10, 'hiveRust', 1, true);
+  versus(false, 'mix', 10, 'apollo', 1.5, false);
+  versus(false, 'mix', 10, 'hiveRust', 1, false);
+  versus(false, 'contract', 1, 'hiveRust', 1, false);
+  const contract = runs(false, 'contract', 10, 'mutu');
+  rows.push(
+    contract.length
+      ? [
+          'subgraph CPU per contract query ≤ 3 ms (caches off, summed over subgraphs)',
+          `${f(
+            avg(contract, (m) => m.subgraphCpuMs),
+            2,
+          )} ms`,
+          avg(contract, (m) => m.subgraphCpuMs) <= 3,
+        ]
+      : ['subgraph CPU per contract query ≤ 3 ms', 'not in this run', null],
+  );
+  for (const caches of [true, false]) {
+    const sustained = runs(caches, 'contract at 200 req/s', 10, 'mutu');
+    const label = `contract query at 200 req/s, caches ${caches ? 'on' : 'off'}: p95 ≤ 30 ms, zero errors`;
+    if (!sustained.length) rows.push([label, 'not in this run', null]);
+    else {
+      const errors = sustained.reduce((s, m) => s + m.result.errors, 0);
+      const p95 = avg(sustained, (m) => m.result.p95);
+      rows.push([
+        label,
+        `${f(rate(sustained), 0)} req/s for ${sustained[0]?.seconds} s, p95 ${f(p95)} ms, ${errors} errors`,
+        p95 <= 30 && errors === 0 && rate(sustained) >= 195,
+      ]);
+    }
+  }
+  for (const caches of [true, false]) {
+    const national = runs(caches, 'nationalRanking', 10, 'mutu');
+    rows.push(
+      national.length
+        ? [
+            `national IPP ranking, caches ${caches ? 'on' : 'off'}: p95 ≤ 50 ms`,
+            `p95 ${f(avg(national, (m) => m.result.p95))} ms`,
+            avg(national, (m) => m.result.p95) <= 50,
+          ]
+        : [
+            `national IPP ranking, caches ${caches ? 'on' : 'off'}: p95 ≤ 50 ms`,
+            'not in this run',
+            null,
+          ],
+    );
+  }
+  const long = measured.filter((m) => m.seconds >= 600);
+  if (!long.length)
+    rows.push(['memory of every process flat (±10%) over 10 minutes', 'not in this run', null]);
+  for (const m of long) {
+    const changes = Object.entries(m.memory).map(([name, series]) => {
+      const warm = series[Math.min(6, series.length - 1)] ?? Number.NaN;
+      const end = series[series.length - 1] ?? Number.NaN;
+      return [name, (100 * (end - warm)) / warm] as const;
+    });
+    rows.push([
+      `memory flat (±10%) over ${m.seconds / 60} minutes of ${m.scenario}@${m.connections}, caches ${m.caches ? 'on' : 'off'}`,
+      changes.map(([name, c]) => `${name} ${c >= 0 ? '+' : ''}${f(c)}%`).join(', '),
+      changes.every(([, c]) => Math.abs(c) <= 10),
+    ]);
+  }
+  return [
+    '## Targets of the issue against this run',
+    '',
+    '| target | figure | met |',
+    '|---|---|---|',
+    ...rows.map(
+      ([t, fig, met]) => `| ${t} | ${fig} | ${met === null ? '-' : met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+  ];
 }
