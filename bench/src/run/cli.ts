@@ -1,19 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoToken } from '@mutu/gateway/src/auth.js';
-import { signingKeyFile } from '@mutu/server';
-import { discover } from './discover.js';
+import { demoBearer, discover } from './discover.js';
 import { type LoadResult, load } from './load.js';
 import { type BenchData, mix, type Operation, operations, seeded } from './operations.js';
-import {
-  DEMO_IDP_KEY_FILE,
-  GATEWAYS,
-  type GatewayName,
-  REPO,
-  startGateway,
-  startSubgraphs,
-} from './platform.js';
+import { GATEWAYS, type GatewayName, REPO, startGateway, startSubgraphs } from './platform.js';
 import type { BenchProcess } from './processes.js';
 import { type Measured, report } from './report.js';
 
@@ -86,7 +77,7 @@ try {
       Object.fromEntries([...running].map(([n, p]) => [n, p.graphql])),
       Object.values(ops).filter((o) => o.public),
     );
-    const assessor = await demoBearer();
+    const assessor = await demoBearer(data.provinces);
     for (const scenario of args.scenarios.split(',')) {
       // name@connections, or name@connections:rate for a fixed rate (requests per second).
       const [key = '', load_ = '10'] = scenario.split('@');
@@ -173,15 +164,4 @@ function costs(before: Snapshot, after: Snapshot, requests: number) {
     sqlStatements: per(before.sql, after.sql),
     rssMiB: after.rss,
   };
-}
-
-/** An assessor of every province, from the bench gateway's demo identity provider. */
-async function demoBearer(): Promise<string> {
-  const key = await signingKeyFile(DEMO_IDP_KEY_FILE);
-  const token = await demoToken(
-    { sub: 'bench@mutu.test', role: 'assessor', regions: data?.provinces ?? [] },
-    key,
-    { audience: 'mutu', expiresIn: '2h' },
-  );
-  return `Bearer ${token}`;
 }

@@ -1,4 +1,7 @@
+import { demoToken } from '@mutu/gateway/src/auth.js';
+import { signingKeyFile } from '@mutu/server';
 import { type BenchData, seeded } from './operations.js';
+import { DEMO_IDP_KEY_FILE } from './platform.js';
 
 export async function post(url: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(url, {
@@ -42,4 +45,15 @@ export async function discover(url: string): Promise<BenchData> {
     if ((ranked.data?.ranking as unknown[] | undefined)?.length) years.push(year);
   }
   return { governments, provinces, years };
+}
+
+/** An assessor of every province, from the bench gateway's demo identity provider. */
+export async function demoBearer(provinces: readonly string[]): Promise<string> {
+  const key = await signingKeyFile(DEMO_IDP_KEY_FILE);
+  const token = await demoToken(
+    { sub: 'bench@mutu.test', role: 'assessor', regions: [...provinces] },
+    key,
+    { audience: 'mutu', expiresIn: '2h' },
+  );
+  return `Bearer ${token}`;
 }

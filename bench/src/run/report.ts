@@ -79,22 +79,35 @@ export function report(
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs of at least five minutes: each process's memory after the first minute and at the end. */
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/**
+ * Memory once warm (the median of the second minute's samples: caches and JIT settled) and at
+ * the end (the median of the last minute's), so that one collection just before a sample does
+ * not read as growth or shrinkage.
+ */
+function settled(series: readonly number[]) {
+  return { warm: median(series.slice(6, 12)), end: median(series.slice(-6)) };
+}
+
+/** Runs of at least five minutes: each process's memory once warm and at the end. */
 function memorySection(measured: readonly Measured[]): string[] {
   const long = measured.filter((m) => m.seconds >= 300);
   if (long.length === 0) return [];
   const lines = [
     '## Memory over the long runs',
     '',
-    'Resident memory (MiB), sampled every 10 s: after the first minute (caches and JIT warm) and at the end.',
+    'Resident memory (MiB), sampled every 10 s: the median of the second minute (caches and JIT warm) and of the last minute.',
     '',
-    '| run | process | at 1 min | at the end | change | highest |',
+    '| run | process | 2nd minute | last minute | change | highest |',
     '|---|---|---|---|---|---|',
   ];
   for (const m of long) {
     for (const [name, series] of Object.entries(m.memory)) {
-      const warm = series[Math.min(6, series.length - 1)] ?? Number.NaN;
-      const end = series[series.length - 1] ?? Number.NaN;
+      const { warm, end } = settled(series);
       lines.push(
         `| ${m.scenario}@${m.connections}, caches ${m.caches ? 'on' : 'off'}, ${m.seconds} s, ${GATEWAYS[m.gateway].label} | ${name} | ${f(warm, 0)} | ${f(end, 0)} | ${f((100 * (end - warm)) / warm)}% | ${f(Math.max(...series), 0)} |`,
       );
@@ -191,8 +204,7 @@ function targetsSection(measured: readonly Measured[]): string[] {
     rows.push(['memory of every process flat (±10%) over 10 minutes', 'not in this run', null]);
   for (const m of long) {
     const changes = Object.entries(m.memory).map(([name, series]) => {
-      const warm = series[Math.min(6, series.length - 1)] ?? Number.NaN;
-      const end = series[series.length - 1] ?? Number.NaN;
+      const { warm, end } = settled(series);
       return [name, (100 * (end - warm)) / warm] as const;
     });
     rows.push([

@@ -33,12 +33,15 @@ export function prismaHolder<C extends Disconnectable>(
       const log = process.env.MUTU_SQL_LOG === '1';
       (
         current as unknown as {
-          $on(event: 'query', listener: (e: { query: string; duration: number }) => void): void;
+          $on(
+            event: 'query',
+            listener: (e: { query: string; params: string; duration: number }) => void,
+          ): void;
         }
       ).$on('query', (e) => {
         queries += 1;
         countSqlStatement();
-        if (log) process.stderr.write(`[sql ${e.duration}ms] ${e.query}\n`);
+        if (log) process.stderr.write(`[sql ${e.duration}ms] ${e.query} -- params ${e.params}\n`);
       });
       return current;
     },
