@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import type { LoadResult } from './load.js';
 import type { BenchData } from './operations.js';
-import { GATEWAYS, type GatewayName } from './platform.js';
+import { GATEWAYS, type GatewayName, REPO } from './platform.js';
 
 /** One gateway's run of one scenario in one round, with what it cost every process. */
 export interface Measured {
@@ -76,6 +78,10 @@ export function report(
     lines.push('');
   }
   lines.push(...memorySection(measured), ...targetsSection(measured));
+  // Why a target is missed is judged by people: bench/WHY.md, kept beside the code it explains.
+  const why = join(REPO, 'bench', 'WHY.md');
+  const main = measured.some((m) => !m.caches && m.scenario === 'mix');
+  if (main && existsSync(why)) lines.push(readFileSync(why, 'utf8').trim(), '');
   return `${lines.join('\n')}\n`;
 }
 
