@@ -112,6 +112,8 @@ try {
             headers: op.public ? {} : { authorization: assessor },
           });
           clearInterval(sampling);
+          // Request lines are written asynchronously: let the last ones arrive.
+          await new Promise((r) => setTimeout(r, 250));
           sample();
           const after = snapshot(gateway, subgraphs.processes);
           measured.push({

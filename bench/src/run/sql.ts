@@ -96,6 +96,8 @@ try {
           body: op.body(random),
         });
       }
+      // Request lines are written asynchronously: let the last ones arrive.
+      await new Promise((r) => setTimeout(r, 500));
       console.log(`\n${op.name}: ${perOperation} requests`);
       for (const [i, p] of subgraphs.processes.entries()) {
         const statements = p.takeStatements();
