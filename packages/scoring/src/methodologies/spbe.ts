@@ -81,7 +81,8 @@ export const SPBE_METHODOLOGIES: readonly Methodology[] = [
     series: 'spbe-2020',
     aggregation: { rule: 'WHOLE' },
     outline: {
-      domains: ['Kebijakan Internal SPBE', 'Tata Kelola SPBE', 'Manajemen SPBE', 'Layanan SPBE'],
+      // The weighted domains are the outline's: one list, not two.
+      domains: DOMAINS_2020.map((d) => d.name),
       aspects: 8,
       indicators: 47,
       source: 'PermenPAN-RB 59/2020; KepmenPAN-RB 962/2021 (47 indicators)',
