@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { sharedGeneration } from '@mutu/server';
 import { Redis } from 'ioredis';
 import type { GatewayContext } from './app.js';
 
@@ -25,36 +26,18 @@ export interface ResponseCacheSettings {
  * published so every instance follows at once.
  */
 export function responseCache(settings: ResponseCacheSettings) {
-  let generation = 0;
   const prefix = settings.redisPrefix ?? 'mutu:response-cache';
-  const GENERATION_KEY = `${prefix}:generation`;
-  const CHANNEL = `${prefix}:invalidated`;
-  const redis =
-    settings.enabled && settings.redisUrl
-      ? // A cache must not wait for Redis: while it is away, every read is a miss at once.
-        new Redis(settings.redisUrl, {
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-          connectTimeout: 2_000,
-        })
-      : undefined;
-  const subscriber = redis?.duplicate({ enableOfflineQueue: true });
-  for (const client of [redis, subscriber]) client?.on('error', () => {});
-  // On every (re)connection: catch up with the shared generation and hear of the next moves.
-  redis?.on('ready', () => {
-    redis.get(GENERATION_KEY).then(
-      (g) => {
-        generation = Math.max(generation, Number(g ?? 0));
-      },
-      () => undefined,
-    );
-  });
-  subscriber?.on('ready', () => {
-    subscriber.subscribe(CHANNEL).catch(() => undefined);
-  });
-  subscriber?.on('message', (_channel, g) => {
-    generation = Math.max(generation, Number(g));
-  });
+  const redisUrl = settings.enabled ? settings.redisUrl : undefined;
+  const generation = sharedGeneration({ redisUrl, prefix });
+  const redis = redisUrl
+    ? // A cache must not wait for Redis: while it is away, every read is a miss at once.
+      new Redis(redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2_000,
+      })
+    : undefined;
+  redis?.on('error', () => {});
   // A gateway that has just started waits for its first connection (at most connectTimeout),
   // or its first answers would be neither read from nor written to the shared cache.
   const firstConnection = redis
@@ -87,20 +70,12 @@ export function responseCache(settings: ResponseCacheSettings) {
       }
     : new InMemoryLRUCache<string>({ maxSize: settings.maxBytes });
   const generational: KeyValueCache<string> = {
-    get: (key) => store.get(`${prefix}:${generation}:${key}`),
-    set: (key, value, options) => store.set(`${prefix}:${generation}:${key}`, value, options),
-    delete: (key) => store.delete(`${prefix}:${generation}:${key}`),
+    get: (key) => store.get(`${prefix}:${generation.current()}:${key}`),
+    set: (key, value, options) =>
+      store.set(`${prefix}:${generation.current()}:${key}`, value, options),
+    delete: (key) => store.delete(`${prefix}:${generation.current()}:${key}`),
   };
-  const invalidate = async () => {
-    generation += 1;
-    if (redis) {
-      const shared = await redis.incr(GENERATION_KEY).catch(() => generation);
-      // Entries live a minute at most, so a generation forgotten after a day costs nothing.
-      await redis.expire(GENERATION_KEY, 86_400).catch(() => undefined);
-      generation = Math.max(generation, shared);
-      await redis.publish(CHANNEL, String(generation)).catch(() => undefined);
-    }
-  };
+  const invalidate = () => generation.advance();
   const publicCaller = (context: GatewayContext) => context.identity.role === 'public';
   const plugins: ApolloServerPlugin<GatewayContext>[] = [];
   if (settings.enabled) {
@@ -137,7 +112,7 @@ export function responseCache(settings: ResponseCacheSettings) {
     /** Clears it after a write that did not pass as a mutation (an upload). */
     invalidate,
     async close() {
-      await Promise.all([redis?.quit(), subscriber?.quit()].map((p) => p?.catch(() => undefined)));
+      await Promise.all([redis?.quit().catch(() => undefined), generation.close()]);
     },
   };
 }

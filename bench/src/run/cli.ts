@@ -60,11 +60,14 @@ async function sameAnswers(urls: Record<string, string>, ops: Operation[]) {
   }
 }
 
-const subgraphs = await startSubgraphs();
 const measured: Measured[] = [];
 let data: BenchData | undefined;
-try {
-  for (const caches of cacheModes) {
+for (const caches of cacheModes) {
+  // Fresh subgraphs for each mode: with every cache off they keep no published data either.
+  const subgraphs = await startSubgraphs({
+    env: { PUBLISHED_CACHE: caches ? 'true' : 'false' },
+  });
+  try {
     const running = new Map<GatewayName, BenchProcess & { graphql: string }>();
     for (const name of gateways) running.set(name, await startGateway(name, subgraphs, { caches }));
     const mutu = running.get('mutu');
@@ -134,9 +137,9 @@ try {
       }
     }
     for (const p of running.values()) await p.stop();
+  } finally {
+    await subgraphs.stop();
   }
-} finally {
-  await subgraphs.stop();
 }
 writeFileSync(out, report(measured, { seconds, rounds, data }));
 console.log(`wrote ${out}`);

@@ -73,7 +73,7 @@ const shape = (statement: string) =>
     .replace(/\s+/g, ' ')
     .slice(0, 220);
 
-const subgraphs = await startSubgraphs({ env: { MUTU_SQL_LOG: '1' } });
+const subgraphs = await startSubgraphs({ env: { MUTU_SQL_LOG: '1', PUBLISHED_CACHE: 'false' } });
 try {
   const gateway = await startGateway('mutu', subgraphs, { caches: false });
   try {

@@ -1,4 +1,5 @@
 export { badUserInput, isUnexpected, maskUnexpectedErrors } from './errors.js';
+export { type Generation, sharedGeneration } from './generation.js';
 export {
   type GraphQLHttpOptions,
   PayloadTooLarge,

@@ -1,6 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { type Identity, type Logger, maskUnexpectedErrors } from '@mutu/server';
 import type { GraphQLSchema } from 'graphql';
 
@@ -13,9 +15,14 @@ import type { GraphQLSchema } from 'graphql';
 export const PUBLIC_ANSWER_SECONDS = 60;
 
 /**
- * The cache hints: a query by a caller without a token may be kept PUBLIC_ANSWER_SECONDS (a
- * field may hint less); anything a signed-in role reads, and every mutation, is never kept.
- * Apollo sends them as the Cache-Control header, which the gateway's data sources honour.
+ * The cache hints: a query by a caller without a token, answered without errors, may be kept
+ * PUBLIC_ANSWER_SECONDS; anything a signed-in role reads, every mutation and every answer with
+ * errors is never kept. Apollo sends them as the Cache-Control header, which the gateway's data
+ * sources honour.
+ *
+ * No field of any subgraph hints otherwise, so the policy is decided once per request here.
+ * Apollo's cacheControl plugin would decide the same answer field by field: its per-field hook
+ * makes Apollo wrap every resolver of the schema, a cost paid on every field of every call.
  */
 function cacheHints<
   TContext extends BaseContext & { identity?: Identity },
@@ -23,10 +30,16 @@ function cacheHints<
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue, overallCachePolicy }) {
-          if (operation?.operation !== 'query' || contextValue.identity?.role !== 'public') {
-            overallCachePolicy.restrict({ maxAge: 0 });
-          }
+        async willSendResponse({ operation, contextValue, response }) {
+          const keep =
+            operation?.operation === 'query' &&
+            contextValue.identity?.role === 'public' &&
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors;
+          response.http.headers.set(
+            'cache-control',
+            keep ? `max-age=${PUBLIC_ANSWER_SECONDS}, public` : 'no-store',
+          );
         },
       };
     },
@@ -36,7 +49,12 @@ function cacheHints<
 /** A subgraph's Apollo server with the options every Mutu subgraph uses. */
 export function subgraphApollo<
   TContext extends BaseContext & { requestId?: string; identity?: Identity },
->(schema: GraphQLSchema, logger?: Logger): ApolloServer<TContext> {
+>(
+  schema: GraphQLSchema,
+  logger?: Logger,
+  /** A subgraph's own plugins, after the shared ones. */
+  own: ApolloServerPlugin<TContext>[] = [],
+): ApolloServer<TContext> {
   return new ApolloServer<TContext>({
     schema,
     csrfPrevention: true,
@@ -46,10 +64,11 @@ export function subgraphApollo<
     plugins: [
       // No Apollo Studio here: skip the per-request trace the gateway would forward.
       ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_ANSWER_SECONDS }),
+      ApolloServerPluginCacheControlDisabled(),
       cacheHints<TContext>(),
       // A database message or a bug's text never reaches a caller; the log keeps it.
       maskUnexpectedErrors<TContext>({ logger, requestIdOf: (context) => context.requestId }),
+      ...own,
     ],
   });
 }

@@ -25,6 +25,13 @@ export interface ServiceEnv {
   SEED_ON_START?: 'true' | 'false';
   /** Structured log level (JSON lines on stdout). */
   LOG_LEVEL: LogLevel;
+  /**
+   * Keep published data (results, rankings) between requests; `false` reads every one from the
+   * database (how the benchmark measures with every cache off).
+   */
+  PUBLISHED_CACHE: 'true' | 'false';
+  /** Redis, shared by the instances of a subgraph: a write on one clears what all of them keep. */
+  REDIS_URL?: string;
   /** Where the gateway publishes the public keys of the call tokens it sends. */
   GATEWAY_JWKS_URL: string;
   /** Where each service that calls this one publishes its own public keys (<NAME>_JWKS_URL). */
@@ -75,6 +82,8 @@ export function parseServiceEnv(
     MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
     SEED_ON_START: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    PUBLISHED_CACHE: z.enum(['true', 'false']).default('true'),
+    REDIS_URL: url.optional(),
   });
   const ownUrl = source[`${prefix}_DATABASE_URL`];
   const parsed = schema.safeParse(ownUrl ? { ...source, DATABASE_URL: ownUrl } : source);

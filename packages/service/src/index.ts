@@ -51,6 +51,13 @@ export {
   subgraphParts,
 } from './pothos.js';
 export { type PrismaHolder, prismaHolder } from './prisma.js';
+export {
+  announcePublishedChanges,
+  announcingRoute,
+  type PublishedCache,
+  type PublishedCacheSettings,
+  publishedCache,
+} from './published-cache.js';
 export { runService } from './run.js';
 export { defineScalars } from './scalars.js';
 export { defineScoringEnums } from './scoring-enums.js';

@@ -15,6 +15,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { subgraphApollo } from './apollo.js';
 import type { RequestInfo } from './definition.js';
+import { announcePublishedChanges, type PublishedCache } from './published-cache.js';
 
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -106,10 +107,17 @@ export function subgraphParts<L>(options: {
   database: () => { $queryRaw(query: TemplateStringsArray): Promise<unknown> };
   /** Per request; loaders that count or filter by visibility are made for the caller. */
   createLoaders: (identity: Identity) => L;
+  /** What the subgraph keeps of published data: every mutation it serves clears it. */
+  published?: () => PublishedCache;
 }) {
+  const { published } = options;
   return {
     createApollo: (logger?: Logger): ApolloServer<SubgraphContext<L>> =>
-      subgraphApollo<SubgraphContext<L>>(options.schema, logger),
+      subgraphApollo<SubgraphContext<L>>(
+        options.schema,
+        logger,
+        published ? [announcePublishedChanges(published)] : [],
+      ),
     readiness: {
       database: async () => void (await options.database().$queryRaw`select 1`),
     } satisfies Record<string, Probe>,

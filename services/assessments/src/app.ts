@@ -1,6 +1,7 @@
 import { subgraphParts } from '@mutu/service';
 import { prisma } from './db.js';
 import { createLoaders } from './loaders.js';
+import { published } from './results/published.js';
 import { schema } from './schema.js';
 
 export { schema };
@@ -10,4 +11,5 @@ export const { createApollo, readiness, createContext } = subgraphParts({
   schema,
   database: prisma,
   createLoaders,
+  published,
 });

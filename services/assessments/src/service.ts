@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@mutu/service';
+import { announcingRoute, type ServiceDefinition } from '@mutu/service';
 import { createApollo, createContext, readiness } from './app.js';
 import type { Context } from './builder.js';
 import { connectPrisma, disconnectPrisma, prisma } from './db.js';
@@ -7,6 +7,7 @@ import { sweepEvidence } from './evidence/commands.js';
 import { evidenceRoute } from './evidence/route.js';
 import { configureEvidenceFromEnv, evidenceStore } from './evidence/settings.js';
 import { importResultsRoute } from './import/route.js';
+import { configurePublished, published } from './results/published.js';
 import { seedDemoData } from './seed/demo-data.js';
 import { importSurveyRoute } from './surveys/route.js';
 
@@ -15,10 +16,15 @@ export const service: ServiceDefinition<Context> = {
   name: 'assessments',
   migrationsDir: MIGRATIONS_DIR,
   connect(url, options) {
-    configureEvidenceFromEnv(process.env, loadEnv().DATA_DIR);
+    const env = loadEnv();
+    configureEvidenceFromEnv(process.env, env.DATA_DIR);
+    configurePublished(env);
     return connectPrisma(url, options);
   },
-  disconnect: disconnectPrisma,
+  async disconnect() {
+    await published().close();
+    await disconnectPrisma();
+  },
   async seed() {
     const report = await seedDemoData(prisma());
     return `demo data: ${report.created} rows created`;
@@ -27,9 +33,10 @@ export const service: ServiceDefinition<Context> = {
   createContext,
   readiness,
   // CSV files arrive on a route of their own, streamed by the gateway, never as a GraphQL string.
+  // An import may publish or correct results: what is kept of them is cleared after each.
   routes: {
-    '/imports/results': importResultsRoute,
-    '/imports/skm': importSurveyRoute,
+    '/imports/results': announcingRoute(importResultsRoute, published),
+    '/imports/skm': announcingRoute(importSurveyRoute, published),
     '/evidence': evidenceRoute,
   },
   background(logger) {

@@ -3,6 +3,7 @@ import { graphql } from '@mutu/server/testing';
 import { useServiceAt } from '@mutu/service';
 import type { TestService } from '@mutu/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlQueryCount } from '../src/db.js';
 import { startTestSubgraph, type TestSubgraph, tableCounts } from '../src/testing.js';
 
 let organisations: TestService;
@@ -608,6 +609,41 @@ describe('published totals', () => {
     ).toMatchObject({
       assessment: { id: 'ipp-2024.15.02~r2', score: 3.2, revision: 2, current: true },
     });
+  });
+
+  it('a correction is what the next read sees, though the read before it was kept', async () => {
+    const READ = `{
+      _entities(representations: [{ __typename: "Organisation", id: "15.02" }]) {
+        ... on Organisation { results(framework: IPP) { cycle { year } score } } }
+      ranking(framework: IPP, year: 2024, provinceCode: "15") { organisation { id } score } }`;
+    type Read = {
+      _entities: { results: { cycle: { year: number }; score: number }[] }[];
+      ranking: { organisation: { id: string }; score: number }[];
+    };
+    const scores = async () => {
+      const { data, errors } = await graphql<Read>(subgraph.url, READ);
+      expect(errors).toBeUndefined();
+      return [
+        data?._entities[0]?.results.find((r) => r.cycle.year === 2024)?.score,
+        data?.ranking.find((e) => e.organisation.id === '15.02')?.score,
+      ];
+    };
+    expect(await scores()).toEqual([3.2, 3.2]);
+    const counted = sqlQueryCount();
+    expect(await scores()).toEqual([3.2, 3.2]);
+    // Kept from the first read: published results are not read again until something changes.
+    expect(sqlQueryCount() - counted).toBe(0);
+    const input = {
+      cycleId: 'ipp-2024',
+      subjectId: '15.02',
+      score: 3.3,
+      source: 'Press release',
+      correctionReason: 'Second erratum',
+    };
+    expect(await mutate(...RECORD_TOTAL, { input })).toMatchObject({
+      assessment: { score: 3.3, revision: 3, current: true },
+    });
+    expect(await scores()).toEqual([3.3, 3.3]);
   });
 
   it('records the five sectors a 2021 government was sampled in beside its published total', async () => {

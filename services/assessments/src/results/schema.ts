@@ -18,6 +18,7 @@ import { assertYear } from '../inputs.js';
 import { bandOfTotal, ScoreBand } from '../methods/schema.js';
 import { Framework, OrganisationRef, organisationRef, PeerGroup } from '../refs.js';
 import type { PublishedResult } from './loaders.js';
+import { published } from './published.js';
 
 export const Change = builder.objectRef<ScoringChange>('ScoreChange').implement({
   description:
@@ -217,20 +218,24 @@ builder.queryField('ranking', (t) =>
         }
         peerGroup = own.peerGroup;
       }
-      const rows = await prisma().assessment.findMany({
-        where: {
-          current: true,
-          status: 'PUBLISHED',
-          total: { not: null },
-          peerGroup: peerGroup ?? 'REGENCY',
-          provinceCode: provinceCode ?? undefined,
-          cycle,
-        },
+      const ranked = peerGroup ?? 'REGENCY';
+      const table = `ranking|${framework}|${year}|${ranked}|${provinceCode ?? ''}`;
+      return published().read(table, async () => {
+        const rows = await prisma().assessment.findMany({
+          where: {
+            current: true,
+            status: 'PUBLISHED',
+            total: { not: null },
+            peerGroup: ranked,
+            provinceCode: provinceCode ?? undefined,
+            cycle,
+          },
+        });
+        const scored = rows.filter((r): r is AssessmentRow & { total: number } => r.total !== null);
+        return rankWithTies(scored, (r) => r.total, {
+          tieBreak: (a, b) => a.subjectId.localeCompare(b.subjectId),
+        }).map(({ item, rank, score }): Entry => ({ rank, score, assessment: item }));
       });
-      const scored = rows.filter((r): r is AssessmentRow & { total: number } => r.total !== null);
-      return rankWithTies(scored, (r) => r.total, {
-        tieBreak: (a, b) => a.subjectId.localeCompare(b.subjectId),
-      }).map(({ item, rank, score }) => ({ rank, score, assessment: item }));
     },
   }),
 );
