@@ -23,6 +23,7 @@ import { type SubgraphCredentials, subgraphCredentials } from './call-tokens.js'
 import { armour, type QueryLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
 import type { RateLimitSettings } from './rate-limits.js';
+import { reportRoutes } from './reports.js';
 import { type ResponseCacheSettings, responseCache } from './response-cache.js';
 import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
 import { supergraphFile } from './supergraph-file.js';
@@ -147,17 +148,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     ],
     validationRules: protection.validationRules,
   });
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const requestId = req.headers[REQUEST_ID_HEADER];
+    return {
+      identity: gatekeeper.identityOf(req),
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    };
+  };
   return {
     apollo,
     readiness: subgraphProbes(urls, credentials),
     admit: gatekeeper.admit,
-    context: async (req) => {
-      const requestId = req.headers[REQUEST_ID_HEADER];
-      return {
-        identity: gatekeeper.identityOf(req),
-        ...(typeof requestId === 'string' ? { requestId } : {}),
-      };
-    },
+    context,
     routes: {
       [JWKS_PATH]: async (_req, res) => {
         res.setHeader('cache-control', 'public, max-age=300');
@@ -171,6 +173,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         maxBytes: options.maxUploadBytes,
         onWrite: cache.invalidate,
       }),
+      ...reportRoutes({ apollo, admission: gatekeeper, context }),
     },
     async close() {
       await calls.close();

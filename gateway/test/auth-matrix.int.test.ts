@@ -203,6 +203,18 @@ const TABLE: readonly Row[] = [
     expect: READ,
   },
   {
+    field: 'leagueTableFile',
+    subgraph: 'assessments',
+    operation: '{ leagueTableFile(framework: IPP, year: 2024, provinceCode: "15") { path } }',
+    expect: READ,
+  },
+  {
+    field: 'worklistFile',
+    subgraph: 'assessments',
+    operation: '{ worklistFile(cycleId: "ipp-2024", provinceCode: "15") { path } }',
+    expect: READ,
+  },
+  {
     field: 'agreement',
     subgraph: 'engagement',
     operation: '{ agreement(id: "none") { title } }',

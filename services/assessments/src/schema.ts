@@ -11,6 +11,7 @@ import './self-evaluations/schema.js';
 import './surveys/schema.js';
 import './history/schema.js';
 import './import/schema.js';
+import './reports/schema.js';
 
 /** Apollo Federation 2.6: composes with @apollo/composition 2.14 (newer link versions fail). */
 export const schema = builder.toSubGraphSchema({

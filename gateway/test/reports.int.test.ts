@@ -1,0 +1,217 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Person, type Platform, startPlatform } from './platform.js';
+
+/**
+ * League tables and worklists as files, as a Kepala Bagian Organisasi or an assessor downloads
+ * them: the figures are the graph's for the same caller, the headers speak Indonesian first,
+ * and a bad parameter is refused with the parameter named.
+ */
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 240_000);
+afterAll(async () => {
+  await platform?.close();
+});
+
+const ANALYST: Person = { sub: 'analis@bappenas.test', role: 'analyst' };
+const origin = () => new URL(platform.gateway.url).origin;
+const download = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${origin()}${path}`, { headers });
+
+async function sheetRows(response: Response, sheet = 1) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+  const rows: unknown[][] = [];
+  book.worksheets[sheet - 1]?.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}
+
+async function graph<T>(query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(platform.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  const { data } = (await response.json()) as { data: T };
+  return data;
+}
+
+describe('a league table as a file', () => {
+  it("holds the graph's ranking of Jambi's regencies in IPP 2024, Kerinci 3.66 (B) in it", async () => {
+    const response = await download(
+      '/reports/league-table.xlsx?framework=IPP&year=2024&provinceCode=15',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="peringkat-ipp-2024-15.xlsx"',
+    );
+    const [header, ...rows] = await sheetRows(response);
+    expect(header).toEqual([
+      'Peringkat',
+      'Kode',
+      'Nama',
+      'Nilai',
+      'Predikat',
+      'Kategori',
+      'Kelompok',
+    ]);
+    const { ranking } = await graph<{
+      ranking: {
+        rank: number;
+        score: number;
+        band: { grade: string };
+        organisation: { id: string; name: string };
+      }[];
+    }>(
+      '{ ranking(framework: IPP, year: 2024, provinceCode: "15") { rank score band { grade } organisation { id name } } }',
+    );
+    expect(ranking.length).toBeGreaterThan(0);
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual(
+      ranking.map((e) => [e.rank, e.organisation.id, e.organisation.name, e.score, e.band.grade]),
+    );
+    expect(rows.find((r) => r[1] === '15.01')).toEqual([
+      expect.any(Number),
+      '15.01',
+      'Pemerintah Kabupaten Kerinci',
+      3.66,
+      'B',
+      expect.any(String),
+      'REGENCY',
+    ]);
+    const about = await sheetRows(
+      await download('/reports/league-table.xlsx?framework=IPP&year=2024&provinceCode=15'),
+      2,
+    );
+    expect(about).toContainEqual(['Tahun / year', '2024']);
+  });
+
+  it('comes as CSV too, with English headers on request', async () => {
+    const response = await download(
+      '/reports/league-table.csv?framework=IPP&year=2024&provinceCode=15&lang=en',
+    );
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const [header, ...rows] = parse(await response.text()) as string[][];
+    expect(header).toEqual(['Rank', 'Code', 'Name', 'Score', 'Grade', 'Category', 'Peer group']);
+    expect(rows.find((r) => r[1] === '15.01')?.slice(2, 5)).toEqual([
+      'Pemerintah Kabupaten Kerinci',
+      '3.66',
+      'B',
+    ]);
+  });
+
+  it('refuses a bad parameter with its name, as the graph does', async () => {
+    for (const [query, argument] of [
+      ['framework=IPP', 'year'],
+      ['framework=IPP&year=twenty', 'year'],
+      ['year=2024', 'framework'],
+      ['framework=IPP&year=1850', 'year'],
+    ] as const) {
+      const response = await download(`/reports/league-table.xlsx?${query}`);
+      expect(response.status, query).toBe(400);
+      const { errors } = (await response.json()) as {
+        errors: { extensions: { code: string; argument?: string } }[];
+      };
+      expect(errors[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+    expect((await fetch(`${origin()}/reports/league-table.csv`, { method: 'POST' })).status).toBe(
+      405,
+    );
+  });
+});
+
+describe('the download links the graph gives', () => {
+  it('lead to the file, under the name the graph says', async () => {
+    const { leagueTableFile, worklistFile } = await graph<{
+      leagueTableFile: { path: string; filename: string; mediaType: string };
+      worklistFile: { path: string; filename: string; mediaType: string };
+    }>(`{
+      leagueTableFile(framework: IPP, year: 2024, provinceCode: "15") { path filename mediaType }
+      worklistFile(cycleId: "ipp-2024", provinceCode: "15", format: CSV) { path filename mediaType }
+    }`);
+    for (const file of [leagueTableFile, worklistFile]) {
+      const response = await download(file.path);
+      expect(response.status, file.path).toBe(200);
+      expect(response.headers.get('content-type')).toBe(file.mediaType);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${file.filename}"`,
+      );
+    }
+    expect(leagueTableFile.filename).toBe('peringkat-ipp-2024-15.xlsx');
+    expect(worklistFile.filename).toBe('daftar-kerja-ipp-2024-15.csv');
+  });
+
+  it('refuse a bad argument with its name', async () => {
+    const response = await fetch(platform.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ leagueTableFile(framework: IPP, year: 1850, provinceCode: "15") { path } }',
+      }),
+    });
+    const { errors } = (await response.json()) as {
+      errors: { extensions: { code: string; argument?: string } }[];
+    };
+    expect(errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'year' });
+  });
+});
+
+describe('a worklist as a file', () => {
+  it('holds what the same caller reads in the graph', async () => {
+    const analyst = await platform.bearer(ANALYST);
+    const QUERY = `{ assessments(filter: { cycleId: "ipp-2024", provinceCode: "15" }, first: 100) {
+      edges { node { id status score subject { id name } } } } }`;
+    for (const headers of [{}, analyst]) {
+      const response = await download(
+        '/reports/worklist.xlsx?cycleId=ipp-2024&provinceCode=15',
+        headers,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
+      const [header, ...rows] = await sheetRows(response);
+      expect(header).toEqual(['Penilaian', 'Kode', 'Nama', 'Status', 'Nilai', 'Predikat']);
+      const { assessments } = await graph<{
+        assessments: {
+          edges: {
+            node: {
+              id: string;
+              status: string;
+              score: number;
+              subject: { id: string; name: string };
+            };
+          }[];
+        };
+      }>(QUERY, headers);
+      expect(assessments.edges.length).toBeGreaterThan(0);
+      expect(rows.map((r) => r.slice(0, 5))).toEqual(
+        assessments.edges.map(({ node }) => [
+          node.id,
+          node.subject.id,
+          node.subject.name,
+          node.status,
+          node.score,
+        ]),
+      );
+    }
+  });
+
+  it('is refused with a token that is not one, before anything is read', async () => {
+    const response = await download('/reports/worklist.xlsx?cycleId=ipp-2024', {
+      authorization: 'Bearer not-a-token',
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('names the cycle when it is missing', async () => {
+    const response = await download('/reports/worklist.csv?provinceCode=15');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'cycleId' } }],
+    });
+  });
+});
