@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Admission } from './admission.js';
 import type { GatewayContext } from './app.js';
+import { raporOf } from './rapor.js';
 
 /**
  * League tables and worklists as files (XLSX for people, CSV for programs). Each file is the
@@ -15,7 +16,7 @@ import type { GatewayContext } from './app.js';
  * not sit in a JSON answer.
  */
 type Format = 'xlsx' | 'csv';
-type Language = 'id' | 'en';
+export type Language = 'id' | 'en';
 
 interface Sheet {
   readonly name: string;
@@ -27,7 +28,7 @@ interface Sheet {
   readonly about: readonly [string, string][];
 }
 
-class ReportError extends Error {
+export class ReportError extends Error {
   constructor(
     readonly status: number,
     readonly errors: readonly GraphQLFormattedError[],
@@ -36,7 +37,7 @@ class ReportError extends Error {
   }
 }
 
-const badParameter = (argument: string, message: string) =>
+export const badParameter = (argument: string, message: string) =>
   new ReportError(400, [{ message, extensions: { code: 'BAD_USER_INPUT', argument } }]);
 
 const STATUS_OF_CODE: Record<string, number> = {
@@ -237,54 +238,75 @@ const csvOf = (sheet: Sheet, language: Language) =>
     ...sheet.rows.map((r) => sheet.columns.map((c) => r[c.key] ?? '')),
   ]);
 
-const MEDIA_TYPES: Record<Format, string> = {
+const MEDIA_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
-};
+  pdf: 'application/pdf',
+} as const;
 
-/** The download routes, by path: /reports/league-table.xlsx, /reports/worklist.csv, ... */
-export const REPORT_PATHS = ['league-table', 'worklist'].flatMap((name) =>
-  (['xlsx', 'csv'] as const).map((format) => `/reports/${name}.${format}`),
-);
+/** A file made for one request: its name, its type and its bytes. */
+export interface ReportFile {
+  readonly filename: string;
+  readonly format: keyof typeof MEDIA_TYPES;
+  readonly body: Buffer | string;
+}
+
+type Report = (
+  apollo: ApolloServer<GatewayContext>,
+  context: GatewayContext,
+  params: URLSearchParams,
+  language: Language,
+) => Promise<ReportFile>;
+
+const table =
+  (build: typeof leagueTable, format: Format): Report =>
+  async (apollo, context, params, language) => {
+    const sheet = await build(apollo, context, params);
+    return {
+      filename: `${sheet.file}.${format}`,
+      format,
+      body: format === 'xlsx' ? await xlsxOf(sheet, language) : csvOf(sheet, language),
+    };
+  };
+
+/** The download routes, by path. */
+const REPORTS: Record<string, Report> = {
+  '/reports/league-table.xlsx': table(leagueTable, 'xlsx'),
+  '/reports/league-table.csv': table(leagueTable, 'csv'),
+  '/reports/worklist.xlsx': table(worklist, 'xlsx'),
+  '/reports/worklist.csv': table(worklist, 'csv'),
+  '/reports/rapor.pdf': (apollo, context, params, language) =>
+    raporOf((query, variables) => run(apollo, context, query, variables), params, language),
+};
 
 export function reportRoutes(options: {
   apollo: ApolloServer<GatewayContext>;
   admission: Admission;
   context: (req: IncomingMessage) => Promise<GatewayContext>;
 }): Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> {
-  const build = { 'league-table': leagueTable, worklist } as const;
-  const handler =
-    (name: keyof typeof build, format: Format) =>
-    async (req: IncomingMessage, res: ServerResponse) => {
-      if (req.method !== 'GET') {
-        res.setHeader('allow', 'GET');
-        return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET here');
-      }
-      const refusal = await options.admission.admit(req);
-      if (refusal) return sendRefusal(req, res, refusal);
-      const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-      const language: Language = params.get('lang') === 'en' ? 'en' : 'id';
-      try {
-        const sheet = await build[name](options.apollo, await options.context(req), params);
-        const body = format === 'xlsx' ? await xlsxOf(sheet, language) : csvOf(sheet, language);
-        res.writeHead(200, {
-          'content-type': MEDIA_TYPES[format],
-          'content-disposition': `attachment; filename="${sheet.file}.${format}"`,
-          // What a signed-in caller reads is theirs alone; nothing here is for a shared cache.
-          'cache-control': 'private, no-store',
-          'x-content-type-options': 'nosniff',
-        });
-        res.end(body);
-      } catch (error) {
-        if (!(error instanceof ReportError)) throw error;
-        sendJson(res, error.status, { errors: error.errors });
-      }
-    };
-  return Object.fromEntries(
-    REPORT_PATHS.map((path) => {
-      const [, , file = ''] = path.split('/');
-      const [name, format] = file.split('.') as [keyof typeof build, Format];
-      return [path, handler(name, format)];
-    }),
-  );
+  const handler = (report: Report) => async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET here');
+    }
+    const refusal = await options.admission.admit(req);
+    if (refusal) return sendRefusal(req, res, refusal);
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const language: Language = params.get('lang') === 'en' ? 'en' : 'id';
+    try {
+      const file = await report(options.apollo, await options.context(req), params, language);
+      res.writeHead(200, {
+        'content-type': MEDIA_TYPES[file.format],
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        // What a signed-in caller reads is theirs alone; nothing here is for a shared cache.
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(file.body);
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      sendJson(res, error.status, { errors: error.errors });
+    }
+  };
+  return Object.fromEntries(Object.entries(REPORTS).map(([path, r]) => [path, handler(r)]));
 }

@@ -203,6 +203,12 @@ const TABLE: readonly Row[] = [
     expect: READ,
   },
   {
+    field: 'raporFile',
+    subgraph: 'assessments',
+    operation: '{ raporFile(organisationId: "15.01") { path } }',
+    expect: READ,
+  },
+  {
     field: 'leagueTableFile',
     subgraph: 'assessments',
     operation: '{ leagueTableFile(framework: IPP, year: 2024, provinceCode: "15") { path } }',

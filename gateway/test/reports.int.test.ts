@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, type Platform, startPlatform } from './platform.js';
 
@@ -29,6 +32,22 @@ async function sheetRows(response: Response, sheet = 1) {
     rows.push((row.values as unknown[]).slice(1));
   });
   return rows;
+}
+
+const STANDARD_FONTS = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/standard_fonts/`;
+
+/** The text of every page of a PDF, as a reader's search would find it. */
+async function pdfText(response: Response) {
+  const pdf = await getDocument({
+    data: new Uint8Array(await response.arrayBuffer()),
+    standardFontDataUrl: STANDARD_FONTS,
+  }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n += 1) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return { pages: pdf.numPages, text: pages.join('\n') };
 }
 
 async function graph<T>(query: string, headers: Record<string, string> = {}) {
@@ -127,14 +146,16 @@ describe('a league table as a file', () => {
 
 describe('the download links the graph gives', () => {
   it('lead to the file, under the name the graph says', async () => {
-    const { leagueTableFile, worklistFile } = await graph<{
+    const { raporFile, leagueTableFile, worklistFile } = await graph<{
+      raporFile: { path: string; filename: string; mediaType: string };
       leagueTableFile: { path: string; filename: string; mediaType: string };
       worklistFile: { path: string; filename: string; mediaType: string };
     }>(`{
+      raporFile(organisationId: "15.01") { path filename mediaType }
       leagueTableFile(framework: IPP, year: 2024, provinceCode: "15") { path filename mediaType }
       worklistFile(cycleId: "ipp-2024", provinceCode: "15", format: CSV) { path filename mediaType }
     }`);
-    for (const file of [leagueTableFile, worklistFile]) {
+    for (const file of [raporFile, leagueTableFile, worklistFile]) {
       const response = await download(file.path);
       expect(response.status, file.path).toBe(200);
       expect(response.headers.get('content-type')).toBe(file.mediaType);
@@ -142,6 +163,7 @@ describe('the download links the graph gives', () => {
         `attachment; filename="${file.filename}"`,
       );
     }
+    expect(raporFile.filename).toBe('rapor-15.01.pdf');
     expect(leagueTableFile.filename).toBe('peringkat-ipp-2024-15.xlsx');
     expect(worklistFile.filename).toBe('daftar-kerja-ipp-2024-15.csv');
   });
@@ -213,5 +235,49 @@ describe('a worklist as a file', () => {
     expect(await response.json()).toMatchObject({
       errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'cycleId' } }],
     });
+  });
+});
+
+describe('the rapor of a government as a PDF', () => {
+  it("holds Kerinci's IPP across the years, 1.12 (E) to 3.66 (B), with the sources", async () => {
+    const response = await download('/reports/rapor.pdf?organisationId=15.01');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="rapor-15.01.pdf"',
+    );
+    const { pages, text } = await pdfText(response);
+    expect(pages).toBeGreaterThan(0);
+    expect(text).toContain('Rapor Pelayanan Publik');
+    expect(text).toContain('Pemerintah Kabupaten Kerinci');
+    expect(text).toContain('Indeks Pelayanan Publik');
+    const { organisation } = await graph<{
+      organisation: {
+        results: { score: number; band: { grade: string }; assessment: { source: string } }[];
+      };
+    }>(
+      '{ organisation(id: "15.01") { results(framework: IPP) { score band { grade } assessment { source } } } }',
+    );
+    const scores = organisation.results.map((r) => r.score);
+    expect(scores).toEqual(expect.arrayContaining([1.12, 3.66]));
+    for (const result of organisation.results) {
+      expect(text).toContain(String(result.score));
+      expect(text).toContain(result.assessment.source.slice(0, 20));
+    }
+    expect(text).toMatch(/Dibuat \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  });
+
+  it('speaks English on request, and names a missing or unknown government', async () => {
+    const { text } = await pdfText(
+      await download('/reports/rapor.pdf?organisationId=15.01&lang=en'),
+    );
+    expect(text).toContain('Public Service Scorecard');
+    for (const query of ['', '?organisationId=99.99']) {
+      const response = await download(`/reports/rapor.pdf${query}`);
+      expect(response.status, query).toBe(400);
+      expect(await response.json()).toMatchObject({
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'organisationId' } }],
+      });
+    }
   });
 });

@@ -25,6 +25,7 @@ const FileFormat = builder.enumType('FileFormat', {
 const MEDIA_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
 } as const;
 
 const FileLink = builder.objectRef<FileLinkShape>('FileLink').implement({
@@ -43,7 +44,7 @@ const FileLink = builder.objectRef<FileLinkShape>('FileLink').implement({
 const link = (
   name: string,
   file: (string | number | null | undefined)[],
-  format: 'xlsx' | 'csv',
+  format: keyof typeof MEDIA_TYPES,
   params: Record<string, string | number | null | undefined>,
 ): FileLinkShape => {
   const query = new URLSearchParams(
@@ -59,6 +60,16 @@ const link = (
 };
 
 builder.queryFields((t) => ({
+  raporFile: t.field({
+    type: FileLink,
+    description:
+      "A government's rapor (scorecard) as a PDF: its published results in every framework across the years, as a chart in the bands' colours and as a table with each result's source, its awards, and when the file was made.",
+    args: { organisationId: t.arg.id({ required: true }) },
+    resolve: (_root, { organisationId }) =>
+      link('rapor', ['rapor', String(organisationId)], 'pdf', {
+        organisationId: String(organisationId),
+      }),
+  }),
   leagueTableFile: t.field({
     type: FileLink,
     description:
