@@ -152,12 +152,8 @@ export async function raporOf(
     let y = doc.y;
     for (const [i, h] of header.entries()) doc.text(h, columns[i], y, { lineBreak: false });
     doc.font('Helvetica');
+    y += 14;
     for (const row of [...rows].reverse()) {
-      y += 14;
-      if (y > 770) {
-        doc.addPage();
-        y = 50;
-      }
       const change = row.change
         ? row.change.comparable && row.change.delta !== null
           ? `${row.change.delta > 0 ? '+' : ''}${row.change.delta}`
@@ -170,16 +166,18 @@ export async function raporOf(
         change,
         row.assessment.source,
       ];
-      for (const [i, c] of cells.entries()) {
-        doc.text(c, columns[i], y, {
-          lineBreak: false,
-          width: i === 4 ? 195 : (columns[i + 1] ?? 545) - (columns[i] ?? 0) - 5,
-          ellipsis: true,
-        });
+      const widthOf = (i: number) => (columns[i + 1] ?? 545) - (columns[i] ?? 0) - 5;
+      // A source may take several lines; the row is as tall as its tallest cell.
+      const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widthOf(i) })));
+      if (y + height > 790) {
+        doc.addPage();
+        y = 50;
       }
+      for (const [i, c] of cells.entries()) doc.text(c, columns[i], y, { width: widthOf(i) });
+      y += height + 3;
     }
     doc.x = 50;
-    doc.y = y + 24;
+    doc.y = y + 12;
   }
   if (FRAMEWORKS.every((f) => (organisation[f.key] ?? []).length === 0)) {
     doc.font('Helvetica').fontSize(11).text(words.none).moveDown();

@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, type Platform, startPlatform } from './platform.js';
 
@@ -34,7 +38,66 @@ async function sheetRows(response: Response, sheet = 1) {
   return rows;
 }
 
-const STANDARD_FONTS = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/standard_fonts/`;
+const PDFJS = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const STANDARD_FONTS = `${PDFJS}/standard_fonts/`;
+const CHROMIUM = '/usr/bin/chromium';
+/** Screenshots for people to look at; CI keeps them as artifacts, git ignores them. */
+const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-artifacts');
+
+/** A page that draws a PDF's first page with pdf.js and counts the pixels that are not white. */
+const PAGE = `<canvas id="c"></canvas><script type="module">
+import * as pdfjs from '/pdf.mjs';
+pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
+window.draw = async (base64) => {
+  const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const first = await (await pdfjs.getDocument({ data }).promise).getPage(1);
+  const viewport = first.getViewport({ scale: 1.5 });
+  const canvas = document.getElementById('c');
+  canvas.width = viewport.width;
+  canvas.height = viewport.height;
+  const context = canvas.getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  await first.render({ canvasContext: context, viewport }).promise;
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i] < 240 || pixels[i + 1] < 240 || pixels[i + 2] < 240) inked += 1;
+  }
+  return { png: canvas.toDataURL('image/png').split(',')[1], inked: inked / (pixels.length / 4) };
+};
+</script>`;
+
+/**
+ * The first page of a PDF drawn by pdf.js in Debian's Chromium, as a PNG, with the share of
+ * its pixels that are not white: an empty or broken page is caught here, not by a reader.
+ */
+async function renderFirstPage(pdf: Buffer): Promise<{ png: Buffer; inked: number }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    // pdf.js comes from node_modules, through the page's own origin: no network at all.
+    await page.route('http://rapor.test/**', async (route) => {
+      const name = new URL(route.request().url()).pathname.slice(1);
+      if (name === '') {
+        return route.fulfill({ contentType: 'text/html', body: PAGE });
+      }
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: await readFile(join(PDFJS, 'build', name)),
+      });
+    });
+    await page.goto('http://rapor.test/');
+    await page.waitForFunction("'draw' in window");
+    const drawn = (await page.evaluate(`draw(${JSON.stringify(pdf.toString('base64'))})`)) as {
+      png: string;
+      inked: number;
+    };
+    return { png: Buffer.from(drawn.png, 'base64'), inked: drawn.inked };
+  } finally {
+    await browser.close();
+  }
+}
 
 /** The text of every page of a PDF, as a reader's search would find it. */
 async function pdfText(response: Response) {
@@ -280,4 +343,20 @@ describe('the rapor of a government as a PDF', () => {
       });
     }
   });
+});
+
+// Debian's chromium (apt-get install chromium); in CI a missing browser fails the run.
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the rapor drawn in a browser', () => {
+  it('is a page with ink on it, kept as a screenshot', async () => {
+    const pdf = Buffer.from(
+      await (await download('/reports/rapor.pdf?organisationId=15.01')).arrayBuffer(),
+    );
+    const { png, inked } = await renderFirstPage(pdf);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(join(ARTIFACTS, 'rapor-15.01.png'), png);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Text, bars and the chart's background: far from an empty page, far from a filled one.
+    expect(inked).toBeGreaterThan(0.02);
+    expect(inked).toBeLessThan(0.6);
+  }, 60_000);
 });
