@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Admission } from './admission.js';
 import type { GatewayContext } from './app.js';
-import { raporOf } from './rapor.js';
+import { provinceRaporOf, raporOf } from './rapor.js';
 
 /**
  * League tables and worklists as files (XLSX for people, CSV for programs). Each file is the
@@ -277,6 +277,8 @@ const REPORTS: Record<string, Report> = {
   '/reports/worklist.csv': table(worklist, 'csv'),
   '/reports/rapor.pdf': (apollo, context, params, language) =>
     raporOf((query, variables) => run(apollo, context, query, variables), params, language),
+  '/reports/rapor-provinsi.pdf': (apollo, context, params, language) =>
+    provinceRaporOf((query, variables) => run(apollo, context, query, variables), params, language),
 };
 
 export function reportRoutes(options: {

@@ -209,6 +209,12 @@ const TABLE: readonly Row[] = [
     expect: READ,
   },
   {
+    field: 'provinceRaporFile',
+    subgraph: 'assessments',
+    operation: '{ provinceRaporFile(provinceCode: "15", framework: IPP, year: 2024) { path } }',
+    expect: READ,
+  },
+  {
     field: 'leagueTableFile',
     subgraph: 'assessments',
     operation: '{ leagueTableFile(framework: IPP, year: 2024, provinceCode: "15") { path } }',

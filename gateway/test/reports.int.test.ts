@@ -345,18 +345,66 @@ describe('the rapor of a government as a PDF', () => {
   });
 });
 
+describe('the rapor of a province as a PDF', () => {
+  it("ranks Kalimantan Timur's regencies in Ombudsman 2024 as the graph does, Kutai Timur in it", async () => {
+    const { provinceRaporFile } = await graph<{ provinceRaporFile: { path: string } }>(
+      '{ provinceRaporFile(provinceCode: "64", framework: OMBUDSMAN_COMPLIANCE, year: 2024) { path } }',
+    );
+    const response = await download(provinceRaporFile.path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="rapor-64-ombudsman_compliance-2024.pdf"',
+    );
+    const { text } = await pdfText(response);
+    expect(text).toContain('Rapor Pelayanan Publik Provinsi');
+    expect(text).toContain('Kalimantan Timur');
+    const { ranking } = await graph<{
+      ranking: { rank: number; score: number; organisation: { name: string } }[];
+    }>(
+      '{ ranking(framework: OMBUDSMAN_COMPLIANCE, year: 2024, provinceCode: "64", group: REGENCY) { rank score organisation { name } } }',
+    );
+    expect(ranking.map((e) => e.organisation.name)).toContain('Pemerintah Kabupaten Kutai Timur');
+    for (const entry of ranking) {
+      expect(text).toContain(entry.organisation.name);
+      expect(text).toContain(String(entry.score));
+    }
+  });
+
+  it('names a missing or malformed argument', async () => {
+    for (const [query, argument] of [
+      ['framework=IPP&year=2024', 'provinceCode'],
+      ['provinceCode=15&year=2024', 'framework'],
+      ['provinceCode=15&framework=IPP&year=24', 'year'],
+      ['provinceCode=99&framework=IPP&year=2024', 'provinceCode'],
+    ] as const) {
+      const response = await download(`/reports/rapor-provinsi.pdf?${query}`);
+      expect(response.status, query).toBe(400);
+      const { errors } = (await response.json()) as {
+        errors: { extensions: { argument?: string } }[];
+      };
+      expect(errors[0]?.extensions.argument, query).toBe(argument);
+    }
+  });
+});
+
 // Debian's chromium (apt-get install chromium); in CI a missing browser fails the run.
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the rapor drawn in a browser', () => {
   it('is a page with ink on it, kept as a screenshot', async () => {
-    const pdf = Buffer.from(
-      await (await download('/reports/rapor.pdf?organisationId=15.01')).arrayBuffer(),
-    );
-    const { png, inked } = await renderFirstPage(pdf);
-    await mkdir(ARTIFACTS, { recursive: true });
-    await writeFile(join(ARTIFACTS, 'rapor-15.01.png'), png);
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // Text, bars and the chart's background: far from an empty page, far from a filled one.
-    expect(inked).toBeGreaterThan(0.02);
-    expect(inked).toBeLessThan(0.6);
+    for (const [path, name] of [
+      ['/reports/rapor.pdf?organisationId=15.01', 'rapor-15.01.png'],
+      [
+        '/reports/rapor-provinsi.pdf?provinceCode=64&framework=OMBUDSMAN_COMPLIANCE&year=2024',
+        'rapor-64.png',
+      ],
+    ] as const) {
+      const pdf = Buffer.from(await (await download(path)).arrayBuffer());
+      const { png, inked } = await renderFirstPage(pdf);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await writeFile(join(ARTIFACTS, name), png);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // Text and bars: far from an empty page, far from a filled one.
+      expect(inked, path).toBeGreaterThan(0.01);
+      expect(inked, path).toBeLessThan(0.6);
+    }
   }, 60_000);
 });

@@ -70,6 +70,25 @@ builder.queryFields((t) => ({
         organisationId: String(organisationId),
       }),
   }),
+  provinceRaporFile: t.field({
+    type: FileLink,
+    description:
+      "A province's rapor for one framework and year as a PDF: its regencies and its cities ranked apart, each with its band and its change since the year before.",
+    args: {
+      provinceCode: t.arg.string({ required: true }),
+      framework: t.arg({ type: Framework, required: true }),
+      year: t.arg.int({ required: true }),
+    },
+    resolve: (_root, { provinceCode, framework, year }) => {
+      assertProvinceCode(provinceCode, 'provinceCode');
+      assertYear(year);
+      return link('rapor-provinsi', ['rapor', provinceCode, framework.toLowerCase(), year], 'pdf', {
+        provinceCode,
+        framework,
+        year,
+      });
+    },
+  }),
   leagueTableFile: t.field({
     type: FileLink,
     description:
