@@ -1,5 +1,6 @@
+import { methodologyById } from '@mutu/scoring';
 import PDFDocument from 'pdfkit';
-import { badParameter, type Language, type ReportFile } from './reports.js';
+import { badParameter, int, type Language, type ReportFile, type Run, text } from './reports.js';
 
 /**
  * The rapor (scorecard) of one government as a PDF, made on the server with pdfkit (no browser
@@ -8,12 +9,17 @@ import { badParameter, type Language, type ReportFile } from './reports.js';
  * the figures come from and when the file was made. The figures are the graph's answer to the
  * caller who downloads it.
  */
-type Run = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 
 interface ResultRow {
   cycle: { year: number };
   score: number;
-  band: { grade: string | null; label: string; zone: string | null; methodologyName: string };
+  band: {
+    grade: string | null;
+    label: string;
+    zone: string | null;
+    methodology: string;
+    methodologyName: string;
+  };
   change: { delta: number | null; comparable: boolean } | null;
   assessment: { source: string };
 }
@@ -31,7 +37,7 @@ interface Rapor {
 }
 
 const RESULT = `cycle { year } score change { delta comparable } assessment { source }
-  band { grade label zone methodologyName }`;
+  band { grade label zone methodology methodologyName }`;
 const RAPOR = `query Rapor($id: ID!) { organisation(id: $id) {
   id name province { name }
   ipp: results(framework: IPP) { ${RESULT} }
@@ -44,21 +50,18 @@ const FRAMEWORKS = [
   {
     key: 'ipp',
     framework: 'IPP',
-    max: 5,
     id: 'Indeks Pelayanan Publik (KemenPAN-RB)',
     en: 'Public Service Index (KemenPAN-RB)',
   },
   {
     key: 'ombudsman',
     framework: 'OMBUDSMAN_COMPLIANCE',
-    max: 100,
     id: 'Penilaian Kepatuhan / Maladministrasi (Ombudsman RI)',
     en: 'Compliance / maladministration assessment (Ombudsman RI)',
   },
   {
     key: 'skm',
     framework: 'SKM',
-    max: 100,
     id: 'Survei Kepuasan Masyarakat (SKM)',
     en: 'Public satisfaction survey (SKM)',
   },
@@ -78,6 +81,12 @@ const ZONE_COLOURS: Record<string, string> = {
   YELLOW: '#fee08b',
   RED: '#d73027',
 };
+/** How far along its method's scale (packages/scoring) a score is, 0 to 1, for a bar's length. */
+function shareOf(score: number, band: { methodology: string }) {
+  const scale = methodologyById(band.methodology)?.scale ?? { min: 0, max: 100 };
+  return Math.min(1, Math.max(0, (score - scale.min) / (scale.max - scale.min)));
+}
+
 const colourOf = (band: ResultRow['band']) =>
   (band.grade ? GRADE_COLOURS[band.grade.charAt(0)] : undefined) ??
   (band.zone ? ZONE_COLOURS[band.zone] : undefined) ??
@@ -117,7 +126,7 @@ export async function raporOf(
   params: URLSearchParams,
   language: Language,
 ): Promise<ReportFile> {
-  const id = params.get('organisationId');
+  const id = text(params, 'organisationId');
   if (!id) throw badParameter('organisationId', 'organisationId is required ("15.01")');
   const { organisation } = await run<Rapor>(RAPOR, { id });
   if (!organisation) throw badParameter('organisationId', `No organisation ${id}`);
@@ -136,7 +145,7 @@ export async function raporOf(
     if (rows.length === 0) continue;
     if (doc.y > 600) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(13).text(framework[language]).moveDown(0.3);
-    chart(doc, rows, framework.max);
+    chart(doc, rows);
     table(
       doc,
       [50, 95, 145, 290, 360],
@@ -216,7 +225,7 @@ function table(doc: PDFKit.PDFDocument, columns: number[], header: string[], row
 }
 
 /** Bars of the scores across the years, each in its band's colour, on the scale's own height. */
-function chart(doc: PDFKit.PDFDocument, rows: ResultRow[], max: number) {
+function chart(doc: PDFKit.PDFDocument, rows: ResultRow[]) {
   const left = 50;
   const top = doc.y;
   const height = 90;
@@ -224,7 +233,7 @@ function chart(doc: PDFKit.PDFDocument, rows: ResultRow[], max: number) {
   doc.rect(left, top, width, height).fillColor('#f5f5f5').fill();
   const slot = Math.min(60, width / rows.length);
   rows.forEach((row, i) => {
-    const h = Math.max(1, (Math.min(row.score, max) / max) * (height - 18));
+    const h = Math.max(1, shareOf(row.score, row.band) * (height - 18));
     const x = left + i * slot + slot * 0.2;
     const y = top + height - 12 - h;
     doc
@@ -257,7 +266,7 @@ interface Entry {
   organisation: { id: string; name: string };
 }
 
-const TABLES = `rank score organisation { id name } band { grade label zone methodologyName }`;
+const TABLES = `rank score organisation { id name } band { grade label zone methodology methodologyName }`;
 const PROVINCE_RAPOR = `query ProvinceRapor($code: String!, $framework: Framework!, $year: Int!, $previous: Int!) {
   province(code: $code) { code name }
   regencies: ranking(framework: $framework, year: $year, provinceCode: $code, group: REGENCY) { ${TABLES} }
@@ -299,13 +308,11 @@ export async function provinceRaporOf(
   params: URLSearchParams,
   language: Language,
 ): Promise<ReportFile> {
-  const code = params.get('provinceCode');
+  const code = text(params, 'provinceCode');
   if (!code) throw badParameter('provinceCode', 'provinceCode is required ("15")');
-  const framework = params.get('framework')?.toUpperCase();
+  const framework = text(params, 'framework')?.toUpperCase();
   if (!framework) throw badParameter('framework', 'framework is required (IPP, ...)');
-  const yearText = params.get('year') ?? '';
-  if (!/^\d{4}$/.test(yearText)) throw badParameter('year', 'year must be a year, e.g. 2024');
-  const year = Number(yearText);
+  const year = int(params, 'year', true) as number;
   const data = await run<{
     province: { code: string; name: string } | null;
     regencies: Entry[];
@@ -315,8 +322,6 @@ export async function provinceRaporOf(
   }>(PROVINCE_RAPOR, { code, framework, year, previous: year - 1 });
   if (!data.province) throw badParameter('provinceCode', `No province ${code}`);
   const words = { ...WORDS[language], ...PROVINCE_WORDS[language] };
-  // IPP and SPBE run 0-5; Ombudsman and SKM 0-100.
-  const scale = framework === 'IPP' || framework === 'SPBE' ? 5 : 100;
   const { doc, finish } = page(
     `${words.title} ${data.province.name}: ${framework} ${year}`,
     words.title,
@@ -334,7 +339,7 @@ export async function provinceRaporOf(
       continue;
     }
     const previous = new Map(before.map((e) => [e.organisation.id, e]));
-    bars(doc, entries, scale);
+    bars(doc, entries);
     table(
       doc,
       [50, 105, 300, 350, 460],
@@ -363,7 +368,7 @@ export async function provinceRaporOf(
 }
 
 /** One bar per government, best first, each in its band's colour. */
-function bars(doc: PDFKit.PDFDocument, entries: Entry[], max: number) {
+function bars(doc: PDFKit.PDFDocument, entries: Entry[]) {
   const left = 50;
   const label = 150;
   const width = 495 - label - 40;
@@ -380,7 +385,7 @@ function bars(doc: PDFKit.PDFDocument, entries: Entry[], max: number) {
       ellipsis: true,
       height: 9,
     });
-    const w = Math.max(1, (Math.min(e.score, max) / max) * width);
+    const w = Math.max(1, shareOf(e.score, e.band) * width);
     doc
       .rect(left + label, y, w, 8)
       .fillColor(colourOf(e.band))

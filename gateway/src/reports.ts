@@ -47,24 +47,24 @@ const STATUS_OF_CODE: Record<string, number> = {
   FORBIDDEN: 403,
 };
 
-async function run<T>(
-  apollo: ApolloServer<GatewayContext>,
-  context: GatewayContext,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<T> {
-  const response = await apollo.executeOperation<T & Record<string, unknown>>(
-    { query, variables },
-    { contextValue: context },
-  );
-  const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-  if (!body || body.errors?.length || !body.data) {
-    const errors = body?.errors ?? [{ message: 'No answer', extensions: { code: 'INTERNAL' } }];
-    const code = String(errors[0]?.extensions?.code ?? '');
-    throw new ReportError(STATUS_OF_CODE[code] ?? 502, errors);
-  }
-  return body.data as T;
-}
+/** Runs an operation of the graph as one caller; a report reads nothing any other way. */
+export type Run = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+
+const runAs =
+  (apollo: ApolloServer<GatewayContext>, context: GatewayContext): Run =>
+  async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const response = await apollo.executeOperation<T & Record<string, unknown>>(
+      { query, variables },
+      { contextValue: context },
+    );
+    const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+    if (!body || body.errors?.length || !body.data) {
+      const errors = body?.errors ?? [{ message: 'No answer', extensions: { code: 'INTERNAL' } }];
+      const code = String(errors[0]?.extensions?.code ?? '');
+      throw new ReportError(STATUS_OF_CODE[code] ?? 502, errors);
+    }
+    return body.data as T;
+  };
 
 const LEAGUE_TABLE = `query LeagueTable($framework: Framework!, $year: Int!, $provinceCode: String, $group: PeerGroup) {
   ranking(framework: $framework, year: $year, provinceCode: $provinceCode, group: $group) {
@@ -80,7 +80,7 @@ const WORKLIST = `query WorklistFile($filter: AssessmentFilter, $first: Int, $af
 /** The largest worklist one file holds: 50 pages of the graph's largest page. */
 const MAX_WORKLIST_ROWS = 50 * MAX_PAGE;
 
-const int = (params: URLSearchParams, name: string, required: boolean) => {
+export const int = (params: URLSearchParams, name: string, required: boolean) => {
   const given = params.get(name);
   if (given === null || given === '') {
     if (required) throw badParameter(name, `${name} is required`);
@@ -89,13 +89,9 @@ const int = (params: URLSearchParams, name: string, required: boolean) => {
   if (!/^\d{1,9}$/.test(given)) throw badParameter(name, `${name} must be a whole number`);
   return Number(given);
 };
-const text = (params: URLSearchParams, name: string) => params.get(name) || undefined;
+export const text = (params: URLSearchParams, name: string) => params.get(name) || undefined;
 
-async function leagueTable(
-  apollo: ApolloServer<GatewayContext>,
-  context: GatewayContext,
-  params: URLSearchParams,
-): Promise<Sheet> {
+async function leagueTable(run: Run, params: URLSearchParams): Promise<Sheet> {
   const framework = text(params, 'framework')?.toUpperCase();
   if (!framework)
     throw badParameter('framework', 'framework is required (IPP, OMBUDSMAN_COMPLIANCE, ...)');
@@ -110,7 +106,7 @@ async function leagueTable(
       band: { grade: string; label: string } | null;
       organisation: { id: string; name: string | null };
     }[];
-  }>(apollo, context, LEAGUE_TABLE, { framework, year, provinceCode, group });
+  }>(LEAGUE_TABLE, { framework, year, provinceCode, group });
   return {
     name: 'Peringkat',
     file: ['peringkat', framework.toLowerCase(), year, provinceCode, group?.toLowerCase()]
@@ -143,11 +139,7 @@ async function leagueTable(
   };
 }
 
-async function worklist(
-  apollo: ApolloServer<GatewayContext>,
-  context: GatewayContext,
-  params: URLSearchParams,
-): Promise<Sheet> {
+async function worklist(run: Run, params: URLSearchParams): Promise<Sheet> {
   const cycleId = text(params, 'cycleId');
   if (!cycleId) throw badParameter('cycleId', 'cycleId is required ("ipp-2024")');
   const filter = {
@@ -171,7 +163,7 @@ async function worklist(
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
         edges: { node: Node }[];
       };
-    }>(apollo, context, WORKLIST, { filter, first: MAX_PAGE, after });
+    }>(WORKLIST, { filter, first: MAX_PAGE, after });
     nodes.push(...page.assessments.edges.map((e) => e.node));
     after = page.assessments.pageInfo.hasNextPage
       ? (page.assessments.pageInfo.endCursor ?? undefined)
@@ -251,17 +243,12 @@ export interface ReportFile {
   readonly body: Buffer | string;
 }
 
-type Report = (
-  apollo: ApolloServer<GatewayContext>,
-  context: GatewayContext,
-  params: URLSearchParams,
-  language: Language,
-) => Promise<ReportFile>;
+type Report = (run: Run, params: URLSearchParams, language: Language) => Promise<ReportFile>;
 
 const table =
   (build: typeof leagueTable, format: Format): Report =>
-  async (apollo, context, params, language) => {
-    const sheet = await build(apollo, context, params);
+  async (run, params, language) => {
+    const sheet = await build(run, params);
     return {
       filename: `${sheet.file}.${format}`,
       format,
@@ -275,10 +262,8 @@ const REPORTS: Record<string, Report> = {
   '/reports/league-table.csv': table(leagueTable, 'csv'),
   '/reports/worklist.xlsx': table(worklist, 'xlsx'),
   '/reports/worklist.csv': table(worklist, 'csv'),
-  '/reports/rapor.pdf': (apollo, context, params, language) =>
-    raporOf((query, variables) => run(apollo, context, query, variables), params, language),
-  '/reports/rapor-provinsi.pdf': (apollo, context, params, language) =>
-    provinceRaporOf((query, variables) => run(apollo, context, query, variables), params, language),
+  '/reports/rapor.pdf': raporOf,
+  '/reports/rapor-provinsi.pdf': provinceRaporOf,
 };
 
 export function reportRoutes(options: {
@@ -296,7 +281,8 @@ export function reportRoutes(options: {
     const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const language: Language = params.get('lang') === 'en' ? 'en' : 'id';
     try {
-      const file = await report(options.apollo, await options.context(req), params, language);
+      const run = runAs(options.apollo, await options.context(req));
+      const file = await report(run, params, language);
       res.writeHead(200, {
         'content-type': MEDIA_TYPES[file.format],
         'content-disposition': `attachment; filename="${file.filename}"`,
