@@ -1,4 +1,4 @@
-import { methodologyById } from '@mutu/scoring';
+import { bandColour, methodologyById } from '@mutu/scoring';
 import PDFDocument from 'pdfkit';
 import { badParameter, int, type Language, type ReportFile, type Run, text } from './reports.js';
 
@@ -67,30 +67,11 @@ const FRAMEWORKS = [
   },
 ] as const;
 
-/** Band colours: grades from best to worst, and the Ombudsman's own zone colours. */
-const GRADE_COLOURS: Record<string, string> = {
-  A: '#1a9850',
-  B: '#91cf60',
-  C: '#fee08b',
-  D: '#fc8d59',
-  E: '#d73027',
-  F: '#a50026',
-};
-const ZONE_COLOURS: Record<string, string> = {
-  GREEN: '#1a9850',
-  YELLOW: '#fee08b',
-  RED: '#d73027',
-};
 /** How far along its method's scale (packages/scoring) a score is, 0 to 1, for a bar's length. */
 function shareOf(score: number, band: { methodology: string }) {
   const scale = methodologyById(band.methodology)?.scale ?? { min: 0, max: 100 };
   return Math.min(1, Math.max(0, (score - scale.min) / (scale.max - scale.min)));
 }
-
-const colourOf = (band: ResultRow['band']) =>
-  (band.grade ? GRADE_COLOURS[band.grade.charAt(0)] : undefined) ??
-  (band.zone ? ZONE_COLOURS[band.zone] : undefined) ??
-  '#9e9e9e';
 
 const WORDS = {
   id: {
@@ -238,7 +219,7 @@ function chart(doc: PDFKit.PDFDocument, rows: ResultRow[]) {
     const y = top + height - 12 - h;
     doc
       .rect(x, y, slot * 0.6, h)
-      .fillColor(colourOf(row.band))
+      .fillColor(bandColour(row.band))
       .fill();
     doc
       .fillColor('black')
@@ -388,7 +369,7 @@ function bars(doc: PDFKit.PDFDocument, entries: Entry[]) {
     const w = Math.max(1, shareOf(e.score, e.band) * width);
     doc
       .rect(left + label, y, w, 8)
-      .fillColor(colourOf(e.band))
+      .fillColor(bandColour(e.band))
       .fill();
     doc.fillColor('black').text(String(e.score), left + label + w + 3, y, { lineBreak: false });
     y += 11;

@@ -1,4 +1,5 @@
 export { type BandResult, bandOf, classify, findingOf, publishedRange } from './bands.js';
+export { bandColour, GRADE_COLOURS, inkOn, NO_BAND_COLOUR, ZONE_COLOURS } from './colours.js';
 export { ScoringError, type ScoringErrorCode } from './errors.js';
 export {
   checkedIndicatorScore,
