@@ -27,6 +27,11 @@ import { reportRoutes } from './reports.js';
 import { type ResponseCacheSettings, responseCache } from './response-cache.js';
 import { type SubgraphCallOptions, subgraphFetcher, subgraphProbes } from './subgraphs.js';
 import { supergraphFile } from './supergraph-file.js';
+import {
+  persistedQueryCache,
+  type TrustedDocuments,
+  trustedDocumentsPlugin,
+} from './trusted-documents.js';
 import { uploadRoutes } from './uploads.js';
 
 export interface GatewayContext {
@@ -79,6 +84,8 @@ export interface GatewayOptions {
   readonly internalSubgraphs: ReadonlySet<string>;
   /** Largest upload on the upload routes. */
   readonly maxUploadBytes: number;
+  /** First-party clients' operations: each such client may send only its own. */
+  readonly trustedDocuments?: readonly TrustedDocuments[];
 }
 
 /** Each subgraph's routing URL: the supergraph's own, or its override. */
@@ -137,7 +144,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Stack traces are for logs, not for callers.
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    persistedQueries: { cache: persistedQueryCache(options.trustedDocuments ?? []) },
     plugins: [
+      trustedDocumentsPlugin<GatewayContext>(options.trustedDocuments ?? []),
       ...protection.plugins,
       ...cache.plugins,
       maskUnexpectedErrors<GatewayContext>({

@@ -32,6 +32,8 @@ const schema = z.object({
   SUPERGRAPH_WATCH: flag.default(true),
   /** Where the built explorer is (dist/explorer by default). */
   EXPLORER_DIR: z.string().optional(),
+  /** Where the dashboard's build is (apps/dashboard/dist by default): its site and trusted documents. */
+  DASHBOARD_DIR: z.string().optional(),
   /** Schema introspection (and the explorer, which needs it); off by default in production. */
   INTROSPECTION: flag.optional(),
   /** Browser origins allowed to call the gateway from other sites, comma-separated. */

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createLogger, type Logger, type RunningServer, serveGraphQL } from '@mutu/server';
 import { createGateway } from './app.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 import { type Env, gatewaySettings } from './env.js';
-import { EXPLORER_DIR, explorerRoutes } from './explorer.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { DASHBOARD_DIR, EXPLORER_DIR, staticRoutes } from './static-files.js';
+import { loadTrustedDocuments } from './trusted-documents.js';
 
 export interface RunningGateway extends RunningServer {
   /** Where Prometheus scrapes /metrics: a port of its own, not the public one. */
@@ -31,6 +33,19 @@ async function serveMetrics(metrics: Metrics, port: number, host: string) {
   };
 }
 
+// The dashboard loads only its own files and talks only to this gateway; ECharts draws on a
+// canvas and React sets styles through the DOM, so no inline script is needed.
+const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /**
  * The gateway listening as configured: the committed supergraph (or SUPERGRAPH_PATH), limits,
  * CORS, /healthz and /readyz with each subgraph's state, the JWKS of its call tokens, and
@@ -43,6 +58,8 @@ export async function startGateway(
   const file = env.SUPERGRAPH_PATH ?? SUPERGRAPH_FILE;
   const logger = options.logger ?? createLogger('gateway', env.LOG_LEVEL);
   const metrics = createMetrics();
+  const dashboardDir = env.DASHBOARD_DIR ?? DASHBOARD_DIR;
+  const dashboard = await loadTrustedDocuments(path.join(dashboardDir, 'trusted-documents.json'));
   const gateway = createGateway({
     metrics,
     logger,
@@ -50,6 +67,7 @@ export async function startGateway(
     supergraphFile: env.SUPERGRAPH_WATCH ? file : undefined,
     subgraphUrls: env.subgraphUrls,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    trustedDocuments: dashboard ? [dashboard] : [],
     ...(await gatewaySettings(env)),
   });
   await gateway.apollo.start();
@@ -69,7 +87,14 @@ export async function startGateway(
     onGraphQLResponse: metrics.onGraphQLResponse,
     routes: {
       // The explorer needs introspection; with it off, so is the explorer.
-      ...(env.INTROSPECTION ? await explorerRoutes(env.EXPLORER_DIR ?? EXPLORER_DIR) : {}),
+      ...(env.INTROSPECTION
+        ? await staticRoutes('/explorer', env.EXPLORER_DIR ?? EXPLORER_DIR)
+        : {}),
+      ...(dashboard
+        ? await staticRoutes('/dashboard', path.join(dashboardDir, 'site'), {
+            contentSecurityPolicy: DASHBOARD_CSP,
+          })
+        : {}),
       ...gateway.routes,
     },
   });

@@ -43,18 +43,24 @@ export function maskUnexpectedErrors<TContext extends BaseContext>(options: {
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const requestId = options.requestIdOf(contextValue);
+          const status = response.http.status ?? 200;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            isUnexpected(error)
-              ? {
-                  message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}; the details are in the server log`,
-                  ...(error.locations ? { locations: error.locations } : {}),
-                  ...(error.path ? { path: error.path } : {}),
-                  extensions: {
-                    code: 'INTERNAL_SERVER_ERROR',
-                    ...(requestId ? { requestId } : {}),
-                  },
-                }
-              : error,
+            // Apollo's own refusals of a request (a persisted query's hash that does not match its
+            // text, an unknown version) carry a 4xx status and no code: the caller's mistake,
+            // said in Apollo's words, not an internal error.
+            isUnexpected(error) && status >= 400 && status < 500 && !error.path
+              ? { ...error, extensions: { ...error.extensions, code: 'BAD_REQUEST' } }
+              : isUnexpected(error)
+                ? {
+                    message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}; the details are in the server log`,
+                    ...(error.locations ? { locations: error.locations } : {}),
+                    ...(error.path ? { path: error.path } : {}),
+                    extensions: {
+                      code: 'INTERNAL_SERVER_ERROR',
+                      ...(requestId ? { requestId } : {}),
+                    },
+                  }
+                : error,
           );
         },
       };
