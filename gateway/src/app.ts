@@ -156,6 +156,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.metrics ? [options.metrics.plugin] : []),
     ],
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
   });
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const requestId = req.headers[REQUEST_ID_HEADER];

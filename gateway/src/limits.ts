@@ -12,9 +12,12 @@ export interface QueryLimits {
 }
 
 /**
- * Rejects abusive operations before any subgraph is called: too deep, too many aliases, too
- * many tokens (graphql-armor), too costly once list sizes are counted (cost.ts). Each
- * rejection is an error that names the limit. The contract's deepest operation (an
+ * Rejects abusive operations before any subgraph is called: too many tokens (graphql-js's own
+ * parser stops at the limit), too deep, too many aliases (graphql-armor), too costly once list
+ * sizes are counted (cost.ts). Each rejection is an error that names the limit. The token limit
+ * is the parser's rather than graphql-armor's: armor's version throws from a plugin hook,
+ * which Apollo answers with 500 even for a plain syntax error; the parser's is a syntax error
+ * like any other (400, GRAPHQL_PARSE_FAILED). The contract's deepest operation (an
  * organisation with its region, results, lokus and awards) needs depth 6; the defaults leave
  * room above that.
  */
@@ -22,7 +25,7 @@ export function armour<TContext extends BaseContext>(limits: QueryLimits) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: limits.blockFieldSuggestions },
@@ -30,5 +33,6 @@ export function armour<TContext extends BaseContext>(limits: QueryLimits) {
   return {
     plugins: [...armor.plugins, costLimit<TContext>(limits.maxCost)],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
   };
 }

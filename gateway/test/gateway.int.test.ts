@@ -619,9 +619,32 @@ describe('limits against abusive queries', () => {
     expect(errors?.[0]?.message).toMatch(/aliases/i);
   });
 
-  it('refuses a query with too many tokens', async () => {
-    const { errors } = await query(`{ ${'__typename '.repeat(5_001)}}`);
-    expect(errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(/token/i));
+  it('refuses a query with too many tokens as a syntax error, naming the limit', async () => {
+    const response = await fetch(platform.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ ${'__typename '.repeat(5_001)}}` }),
+    });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(errors[0]?.message).toMatch(/more than 5000 tokens/);
+    expect(errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('answers a plain syntax error with 400, not as an internal error', async () => {
+    const response = await fetch(platform.gateway.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+      },
+      body: JSON.stringify({ query: '{' }),
+    });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('refuses a /graphql body over 1 MiB with 413', async () => {

@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { type Identity, type Logger, maskUnexpectedErrors } from '@mutu/server';
 import type { GraphQLSchema } from 'graphql';
+import { checkedRepresentations } from './representations.js';
 
 /**
  * How long the gateway may keep an answer to a caller without a token (the cache hint every
@@ -68,6 +69,7 @@ export function subgraphApollo<
       cacheHints<TContext>(),
       // A database message or a bug's text never reaches a caller; the log keeps it.
       maskUnexpectedErrors<TContext>({ logger, requestIdOf: (context) => context.requestId }),
+      checkedRepresentations<TContext>(schema),
       ...own,
     ],
   });
