@@ -14,9 +14,11 @@ import {
   PUBLIC,
   REQUEST_ID_HEADER,
   type Refusal,
+  refuseNulCharacters,
   type SigningKey,
   sendJson,
 } from '@mutu/server';
+import { GraphQLError } from 'graphql';
 import { admission } from './admission.js';
 import type { AuthSettings } from './auth.js';
 import { type SubgraphCredentials, subgraphCredentials } from './call-tokens.js';
@@ -59,7 +61,42 @@ class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(IDENTITY_HEADER, token);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
+
+  /**
+   * A subgraph's 4xx that says why in a typed GraphQL error is the caller's mistake, found where
+   * only the subgraph could find it (a Date that does not parse: to the gateway it is an opaque
+   * scalar). The caller gets that error as the subgraph wrote it, naming the variable, instead
+   * of "400: Bad Request", which Apollo's data source makes of it and we would mask as internal.
+   */
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource<GatewayContext>['errorFromResponse']>[0],
+  ) {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body as
+      | { errors?: { message?: unknown; extensions?: { code?: unknown } }[] }
+      | undefined;
+    const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+    const code = first?.extensions?.code;
+    if (
+      response.status >= 400 &&
+      response.status < 500 &&
+      typeof first?.message === 'string' &&
+      typeof code === 'string' &&
+      CALLER_MISTAKES.has(code)
+    ) {
+      return new GraphQLError(first.message, { extensions: { ...first.extensions } });
+    }
+    return error;
+  }
 }
+
+/** Codes of a subgraph's errors that are the caller's to read. */
+const CALLER_MISTAKES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+]);
 
 export interface GatewayOptions {
   /** The composed supergraph SDL: the gateway never composes or introspects at run time. */
@@ -147,6 +184,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     persistedQueries: { cache: persistedQueryCache(options.trustedDocuments ?? []) },
     plugins: [
       trustedDocumentsPlugin<GatewayContext>(options.trustedDocuments ?? []),
+      // At the edge, so the error names the caller's own variable.
+      refuseNulCharacters<GatewayContext>(),
       ...protection.plugins,
       ...cache.plugins,
       maskUnexpectedErrors<GatewayContext>({

@@ -94,13 +94,24 @@ export function costLimit<TContext extends BaseContext>(
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [listAwareEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [listAwareEstimator],
+            });
+          } catch (error) {
+            // Costing coerces the variables first; those that do not coerce are the caller's
+            // mistake, said as Apollo says it later (the message names the variable), not a 500.
+            if (!(error instanceof GraphQLError)) throw error;
+            throw new GraphQLError(error.message, {
+              nodes: error.nodes,
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
+          }
           if (cost > maxCost) {
             throw new GraphQLError(
               `The operation's estimated cost is ${cost}, above the limit of ${maxCost}: ask for smaller pages or fewer nested lists`,

@@ -70,6 +70,7 @@ export async function startPlatform(
   options: {
     env?: Record<string, string>;
     organisationsLogger?: Logger;
+    assessmentsLogger?: Logger;
     gatewayLogger?: Logger;
     /** Where the assessments subgraph keeps evidence: a temporary directory by default. */
     evidence?: TestEvidence;
@@ -81,6 +82,7 @@ export async function startPlatform(
   const assessments = await startAssessments({
     services: { organisations: organisations.url, engagement: engagement.url },
     evidence: options.evidence,
+    logger: options.assessmentsLogger,
   });
   const gatewayKey = await testKeys.gateway();
   const spbe = await startSpbeSubgraph({ port: 0, gatewayKeys: jwksOf(gatewayKey) });

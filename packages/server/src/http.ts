@@ -170,6 +170,19 @@ export async function serveGraphQL<TContext extends BaseContext>(
       );
     });
     try {
+      // No text in Mutu can hold U+0000 (PostgreSQL refuses it): a parameter that carries one is
+      // refused here, for every route, before it reaches a query.
+      for (const [name, value] of url.searchParams) {
+        if (value.includes('\u0000') || name.includes('\u0000')) {
+          return sendError(
+            res,
+            400,
+            'BAD_REQUEST',
+            `The parameter ${JSON.stringify(name.replaceAll('\u0000', ''))} contains a NUL character (U+0000), which no text in Mutu can hold`,
+            { parameter: name.replaceAll('\u0000', '') },
+          );
+        }
+      }
       const route = options.routes?.[url.pathname];
       if (route) return await route(req, res);
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -242,6 +255,24 @@ export async function serveGraphQL<TContext extends BaseContext>(
       } else res.end();
     }
   }
+  // What Node's HTTP parser refuses before any handler runs (an address or headers over 16 KiB,
+  // a malformed request line) still gets an answer a client can read: JSON with a code.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const [status, reason, code, message] = tooLarge
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'HEADERS_TOO_LARGE',
+          'The address and headers exceed 16 KiB: send long values in the body',
+        ]
+      : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP'];
+    const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) =>
     server.listen(options.port, options.host ?? '127.0.0.1', resolve),

@@ -45,6 +45,7 @@ export {
 export { assertPageSize, MAX_PAGE } from './pagination.js';
 export { countSqlStatement, type RequestStats, withRequestStats } from './request-stats.js';
 export { closeOnSignals } from './shutdown.js';
+export { refuseNulCharacters } from './text-input.js';
 export {
   CALL_TOKEN_SECONDS,
   CALL_TOKEN_TYPE,

@@ -3,7 +3,12 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
-import { type Identity, type Logger, maskUnexpectedErrors } from '@mutu/server';
+import {
+  type Identity,
+  type Logger,
+  maskUnexpectedErrors,
+  refuseNulCharacters,
+} from '@mutu/server';
 import type { GraphQLSchema } from 'graphql';
 import { checkedRepresentations } from './representations.js';
 
@@ -70,6 +75,7 @@ export function subgraphApollo<
       // A database message or a bug's text never reaches a caller; the log keeps it.
       maskUnexpectedErrors<TContext>({ logger, requestIdOf: (context) => context.requestId }),
       checkedRepresentations<TContext>(schema),
+      refuseNulCharacters<TContext>(),
       ...own,
     ],
   });

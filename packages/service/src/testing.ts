@@ -15,6 +15,11 @@ import { serviceTrust } from './trust.js';
 export interface TestService extends RunningServer {
   /** The isolated database's URL (a fresh PostgreSQL database, or in-memory PGlite). */
   readonly databaseUrl: string;
+  /**
+   * Runs SQL on its database through the service's own client (PGlite serves one connection,
+   * which the service holds): for tests that check what was or was not written.
+   */
+  sql<T = Record<string, unknown>>(text: string): Promise<T[]>;
 }
 
 /**
@@ -42,13 +47,16 @@ export async function startTestService<TContext extends BaseContext>(
     if (url) useServiceAt(callee, url, trust.credential);
   }
   const db = await createTestDatabase(service.migrationsDir);
-  service.connect(db.url, { max: db.embedded ? 1 : 4 });
+  const client = service.connect(db.url, { max: db.embedded ? 1 : 4 }) as {
+    $queryRawUnsafe<T>(text: string): Promise<T>;
+  };
   await service.seed?.();
   const server = await serveService(service, trust, { port: 0, logger: options.logger });
   registerTestAudience(server.url, service.name);
   return {
     ...server,
     databaseUrl: db.url,
+    sql: <T>(text: string) => client.$queryRawUnsafe<T[]>(text),
     async close() {
       await server.close();
       await service.disconnect();
