@@ -38,6 +38,8 @@ const FILE_HEADERS = [
   'x-content-type-options',
   'cache-control',
   'repr-digest',
+  // When to try again, after a 503 (the evidence store away) or a 429.
+  'retry-after',
 ];
 
 /** Long enough for a national import on the embedded database. */

@@ -72,6 +72,11 @@ export async function startPlatform(
     organisationsLogger?: Logger;
     assessmentsLogger?: Logger;
     gatewayLogger?: Logger;
+    /** Where the gateway reaches each subgraph, given its own address (a fault proxy). */
+    routeThrough?: (
+      subgraph: 'organisations' | 'assessments' | 'engagement',
+      url: string,
+    ) => Promise<string>;
     /** Where the assessments subgraph keeps evidence: a temporary directory by default. */
     evidence?: TestEvidence;
   } = {},
@@ -84,6 +89,8 @@ export async function startPlatform(
     evidence: options.evidence,
     logger: options.assessmentsLogger,
   });
+  const route = (name: 'organisations' | 'assessments' | 'engagement', url: string) =>
+    options.routeThrough ? options.routeThrough(name, url) : Promise.resolve(url);
   const gatewayKey = await testKeys.gateway();
   const spbe = await startSpbeSubgraph({ port: 0, gatewayKeys: jwksOf(gatewayKey) });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mutu-idp-'));
@@ -92,9 +99,9 @@ export async function startPlatform(
     METRICS_PORT: '0',
     GATEWAY_SIGNING_KEY: await exportSigningKey(gatewayKey),
     DEMO_IDP_KEY_FILE: path.join(dir, 'demo-idp-key.json'),
-    SUBGRAPH_ORGANISATIONS_URL: organisations.url,
-    SUBGRAPH_ASSESSMENTS_URL: assessments.url,
-    SUBGRAPH_ENGAGEMENT_URL: engagement.url,
+    SUBGRAPH_ORGANISATIONS_URL: await route('organisations', organisations.url),
+    SUBGRAPH_ASSESSMENTS_URL: await route('assessments', assessments.url),
+    SUBGRAPH_ENGAGEMENT_URL: await route('engagement', engagement.url),
     SUBGRAPH_SPBE_URL: spbe.url,
     // Request lines only where a suite captures them (its own logger).
     LOG_LEVEL: 'silent',

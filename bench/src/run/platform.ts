@@ -133,7 +133,7 @@ const graphqlProbe = async (url: string) =>
 export async function startGateway(
   name: GatewayName,
   subgraphs: Subgraphs,
-  options: { caches: boolean },
+  options: { caches: boolean; env?: Record<string, string> },
 ): Promise<BenchProcess & { graphql: string }> {
   const { port } = GATEWAYS[name];
   const routes = Object.fromEntries(
@@ -164,6 +164,7 @@ export async function startGateway(
         ...Object.fromEntries(
           Object.entries(routes).map(([s, u]) => [`SUBGRAPH_${s.toUpperCase()}_URL`, u]),
         ),
+        ...options.env,
       },
     });
     return { ...started, graphql: `${origin(port)}/graphql` };

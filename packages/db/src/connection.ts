@@ -37,6 +37,10 @@ export function createAdapter(url: string, options: PoolOptions = {}): PrismaPg 
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 30_000,
+      // A row another session holds is waited for 5 s at most, well inside a transaction's
+      // 10 s and the gateway's subgraph timeout: the write fails fast and whole rather than
+      // hanging until the statement timeout.
+      lock_timeout: 5_000,
     },
     options.schema ? { schema: options.schema } : undefined,
   );

@@ -10,6 +10,34 @@ export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
 
+/**
+ * PostgreSQL's SQLSTATEs for a write that met another session's (a row held past the lock
+ * timeout, a deadlock, a serialization failure, a statement cancelled at its timeout), and
+ * Prisma's codes for the same (P2034) and for a transaction closed at its time limit (P2028).
+ */
+const CONTENTION = new Set(['55P03', '40P01', '40001', '57014', 'P2034', 'P2028']);
+
+/** Whether an error is a write that lost to another session's: nothing written, try again. */
+export function isContention(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth += 1) {
+    const e = current as {
+      code?: unknown;
+      message?: unknown;
+      meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+      cause?: unknown;
+    };
+    if (typeof e.code === 'string' && CONTENTION.has(e.code)) return true;
+    const original = e.meta?.driverAdapterError?.cause?.originalCode;
+    if (typeof original === 'string' && CONTENTION.has(original)) return true;
+    // Prisma's driver adapters write the SQLSTATE into the message ("Code: `55P03`").
+    const quoted = typeof e.message === 'string' ? /Code: `([0-9A-Z]{5})`/.exec(e.message) : null;
+    if (quoted?.[1] && CONTENTION.has(quoted[1])) return true;
+    current = e.cause;
+  }
+  return false;
+}
+
 /** Codes that say something went wrong inside: their message is for the log, not the caller. */
 const UNEXPECTED = new Set([undefined, 'INTERNAL_SERVER_ERROR']);
 
@@ -31,6 +59,13 @@ export function maskUnexpectedErrors<TContext extends BaseContext>(options: {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
+            if (!error.extensions?.code && isContention(error.originalError)) {
+              // Said before the answer is formatted: a typed, retryable refusal, not a 500.
+              error.message =
+                'Another session was changing the same records; nothing was written: try again in a moment';
+              (error.extensions as Record<string, unknown>).code = 'DATABASE_BUSY';
+              continue;
+            }
             const code = error.extensions?.code as string | undefined;
             if (UNEXPECTED.has(code)) {
               options.logger?.error(

@@ -143,10 +143,16 @@ export async function serveGraphQL<TContext extends BaseContext>(
   options: GraphQLHttpOptions<TContext>,
 ): Promise<RunningServer> {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const server: Server = createServer((req, res) => {
-    const stats: RequestStats = { sql: 0 };
-    return withRequestStats(stats, () => handle(req, res, stats));
-  });
+  // A client that drips its headers (slowloris) is cut after 10 s, one that drips its body after
+  // two minutes (an evidence upload on a slow line still fits); checked every second rather
+  // than Node's default 30, so held sockets do not pile up.
+  const server: Server = createServer(
+    { headersTimeout: 10_000, requestTimeout: 120_000, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      const stats: RequestStats = { sql: 0 };
+      return withRequestStats(stats, () => handle(req, res, stats));
+    },
+  );
   async function handle(req: IncomingMessage, res: ServerResponse, stats: RequestStats) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
@@ -259,18 +265,22 @@ export async function serveGraphQL<TContext extends BaseContext>(
   // a malformed request line) still gets an answer a client can read: JSON with a code.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const [status, reason, code, message] = tooLarge
-      ? [
-          431,
-          'Request Header Fields Too Large',
-          'HEADERS_TOO_LARGE',
-          'The address and headers exceed 16 KiB: send long values in the body',
-        ]
-      : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP'];
+    const [status, reason, code, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [
+            431,
+            'Request Header Fields Too Large',
+            'HEADERS_TOO_LARGE',
+            'The address and headers exceed 16 KiB: send long values in the body',
+          ]
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'The request did not arrive in time']
+          : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP'];
     const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-    socket.end(
+    // Written, then the socket is let go of whatever the client does: a slow client holds nothing.
+    socket.write(
       `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      () => socket.destroy(),
     );
   });
   server.keepAliveTimeout = 65_000;

@@ -38,3 +38,45 @@ const SHA256 = /^[0-9a-f]{64}$/;
 export function assertKey(key: string): void {
   if (!SHA256.test(key)) throw new Error(`An object key is a sha256 hex digest, got "${key}"`);
 }
+
+/** The store did not answer (down, unreachable, refusing): nothing was stored or read. */
+export class StoreUnavailable extends Error {
+  override readonly name = 'StoreUnavailable';
+  constructor(
+    readonly kind: string,
+    override readonly cause: unknown,
+  ) {
+    super(`The ${kind} object store does not answer`);
+  }
+}
+
+/**
+ * The same store, its failures said as StoreUnavailable (ObjectMissing stays what it is), so a
+ * caller tells "the store is away" from a bug without knowing the SDK's or the file system's
+ * own errors.
+ */
+export function reachable(store: ObjectStore): ObjectStore {
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ObjectMissing || error instanceof StoreUnavailable) throw error;
+      throw new StoreUnavailable(store.kind, error);
+    }
+  };
+  return {
+    kind: store.kind,
+    putFile: (key, path, meta) => guard(() => store.putFile(key, path, meta)),
+    has: (key) => guard(() => store.has(key)),
+    read: (key) => guard(() => store.read(key)),
+    remove: (key) => guard(() => store.remove(key)),
+    async *list() {
+      try {
+        yield* store.list();
+      } catch (error) {
+        throw new StoreUnavailable(store.kind, error);
+      }
+    },
+    ping: () => guard(() => store.ping()),
+  };
+}

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { type Identity, sendError, sendJson, sendRefusal } from '@mutu/server';
 import { MutationError, type ServiceRoute } from '@mutu/service';
-import { ObjectMissing, type Spooled, spool, TooLarge } from '@mutu/storage';
+import { ObjectMissing, type Spooled, StoreUnavailable, spool, TooLarge } from '@mutu/storage';
 import busboy from 'busboy';
 import { prisma } from '../db.js';
 import { IllegalTransitionError, NotFoundError } from '../errors.js';
@@ -110,7 +110,18 @@ function receiveFile(
   });
 }
 
+/** The store away: the upload or download can be tried again shortly; nothing was filed. */
+function storeAway(req: IncomingMessage, res: ServerResponse) {
+  return sendRefusal(req, res, {
+    status: 503,
+    code: 'EVIDENCE_STORE_UNAVAILABLE',
+    message: 'The evidence store does not answer: nothing was filed or read; try again in a minute',
+    headers: { 'retry-after': '30' },
+  });
+}
+
 function answerError(req: IncomingMessage, res: ServerResponse, error: unknown) {
+  if (error instanceof StoreUnavailable) return storeAway(req, res);
   if (error instanceof TooLarge) {
     return sendRefusal(req, res, {
       status: 413,
@@ -166,6 +177,7 @@ async function download(res: ServerResponse, identity: Identity, id: string) {
   try {
     body = await evidenceStore().store.read(evidence.sha256);
   } catch (error) {
+    if (error instanceof StoreUnavailable) return storeAway(res.req, res);
     if (!(error instanceof ObjectMissing)) throw error;
     return sendError(
       res,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type ObjectStore, objectStoreFromEnv } from '@mutu/storage';
+import { type ObjectStore, objectStoreFromEnv, reachable } from '@mutu/storage';
 import { z } from 'zod';
 
 const MiB = 1024 * 1024;
@@ -51,7 +51,7 @@ let configured: { store: ObjectStore; settings: EvidenceSettings } | undefined;
  * else `evidence` in the service's DATA_DIR) or s3 (EVIDENCE_S3_*, see @mutu/storage).
  */
 export function useEvidenceStore(store: ObjectStore, settings: EvidenceSettings): void {
-  configured = { store, settings };
+  configured = { store: reachable(store), settings };
 }
 
 /** Configures the store from the environment unless a test configured one already. */
