@@ -10,6 +10,8 @@ export interface LoadResult {
   /** Non-200 answers and answers carrying GraphQL errors. */
   readonly errors: number;
   readonly firstError?: string;
+  /** The errors by kind: the HTTP status, and the first GraphQL error code of the answer. */
+  readonly errorKinds: Readonly<Record<string, number>>;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -34,6 +36,7 @@ export async function load(options: {
   const times: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  const errorKinds: Record<string, number> = {};
   let finished!: (result: autocannon.Result) => void;
   let failed!: (error: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -53,6 +56,8 @@ export async function load(options: {
         onResponse: (status, body) => {
           if (status !== 200 || body.includes('"errors"')) {
             errors += 1;
+            const kind = `${status} ${/"code":"([A-Z_]+)"/.exec(body)?.[1] ?? ''}`.trim();
+            errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
             firstError ??= `${status} ${body.slice(0, 300)}`;
           }
         },
@@ -76,5 +81,10 @@ export async function load(options: {
     p99: percentile(times, 99),
     errors: errors + result.errors + result.timeouts,
     ...(firstError ? { firstError } : {}),
+    errorKinds: {
+      ...errorKinds,
+      ...(result.errors ? { 'connection error': result.errors } : {}),
+      ...(result.timeouts ? { 'client timeout': result.timeouts } : {}),
+    },
   };
 }

@@ -20,6 +20,12 @@ export interface TestService extends RunningServer {
    * which the service holds): for tests that check what was or was not written.
    */
   sql<T = Record<string, unknown>>(text: string): Promise<T[]>;
+  /**
+   * Another instance of the same subgraph on its own port, over the same database: for tests of
+   * several instances behind a load balancer. (In one process the instances share the module's
+   * database client; what is tested is the routing around a lost instance.)
+   */
+  another(): Promise<RunningServer>;
 }
 
 /**
@@ -57,6 +63,11 @@ export async function startTestService<TContext extends BaseContext>(
     ...server,
     databaseUrl: db.url,
     sql: <T>(text: string) => client.$queryRawUnsafe<T[]>(text),
+    async another() {
+      const instance = await serveService(service, trust, { port: 0, logger: options.logger });
+      registerTestAudience(instance.url, service.name);
+      return instance;
+    },
     async close() {
       await server.close();
       await service.disconnect();
