@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { token } from './graph/request.js';
 import { useRoute, type View } from './route.js';
 import { CycleView } from './views/cycle.js';
@@ -51,8 +51,10 @@ export function App() {
   const [route, go, hrefOf] = useRoute();
   const nav: Nav = { route, go, hrefOf };
   const words = WORDS[route.lang];
-  document.documentElement.lang = route.lang;
-  document.title = words.title;
+  useEffect(() => {
+    document.documentElement.lang = route.lang;
+    document.title = words.title;
+  }, [route.lang, words.title]);
   return (
     <>
       <header>

@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { connect } from 'node:net';
-import autocannon from 'autocannon';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { discover } from './discover.js';
 import { load } from './load.js';
 import { type Operation, operations } from './operations.js';
@@ -52,24 +56,61 @@ function slowClients(url: string, count: number) {
   };
 }
 
+/**
+ * The abuser, in processes of its own (autocannon's command line, one per kind of abuse), so
+ * its load generation does not share the event loop that times the other caller.
+ */
 async function abuse(url: string, seconds: number) {
-  const statuses = new Map<number, number>();
-  let i = 0;
-  const result = autocannon({
-    url,
-    connections: 32,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...ABUSER },
-        setupRequest: (request) => ({ ...request, body: ABUSE[i++ % ABUSE.length] }),
-        onResponse: (status) => statuses.set(status, (statuses.get(status) ?? 0) + 1),
-      },
-    ],
-  });
-  await result;
-  return statuses;
+  const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+  const dir = await mkdtemp(join(tmpdir(), 'mutu-abuse-'));
+  try {
+    const runs = await Promise.all(
+      ABUSE.map(async (body, n) => {
+        const file = join(dir, `body-${n}.json`);
+        await writeFile(file, body);
+        const child = spawn(
+          process.execPath,
+          [
+            bin,
+            '-c',
+            '6',
+            '-d',
+            String(seconds),
+            '-m',
+            'POST',
+            '-H',
+            'content-type=application/json',
+            '-H',
+            `x-forwarded-for=${ABUSER['x-forwarded-for']}`,
+            '-i',
+            file,
+            '-j',
+            url,
+          ],
+          { stdio: ['ignore', 'pipe', 'ignore'] },
+        );
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+        });
+        await new Promise((resolve) => child.on('close', resolve));
+        return JSON.parse(out) as {
+          requests: { total: number };
+          non2xx: number;
+          statusCodeStats?: Record<string, { count: number }>;
+        };
+      }),
+    );
+    const statuses = new Map<number, number>();
+    for (const run of runs) {
+      for (const [status, { count }] of Object.entries(run.statusCodeStats ?? {})) {
+        statuses.set(Number(status), (statuses.get(Number(status)) ?? 0) + count);
+      }
+    }
+    return statuses;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 try {

@@ -74,10 +74,26 @@ export interface Refusal {
 /** Answers a refusal; its body is never read, so the connection is closed, not drained. */
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
   for (const [key, value] of Object.entries(refusal.headers ?? {})) res.setHeader(key, value);
-  res.setHeader('connection', 'close');
-  res.on('finish', () => req.destroy());
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (
+    Number.isFinite(declared) &&
+    declared <= SMALL_BODY_BYTES &&
+    !req.headers['transfer-encoding']
+  ) {
+    // A small body is read and dropped and the connection kept: a refused caller that comes
+    // straight back (a burst over its rate limit) costs a request, not a new connection each
+    // time, which is what kept other callers waiting under a burst.
+    req.resume();
+  } else {
+    // A large or unbounded body is not read: the connection is closed instead.
+    res.setHeader('connection', 'close');
+    res.on('finish', () => req.destroy());
+  }
   sendError(res, refusal.status, refusal.code, refusal.message, refusal.extensions);
 }
+
+/** Bodies up to this size are drained after a refusal, so the connection can be reused. */
+const SMALL_BODY_BYTES = 64 * 1024;
 
 /** Reads a request body up to `limit` bytes; beyond that it throws PayloadTooLarge. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
