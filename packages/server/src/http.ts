@@ -92,6 +92,25 @@ export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: 
   sendError(res, refusal.status, refusal.code, refusal.message, refusal.extensions);
 }
 
+/**
+ * A caller over its rate limit waits a second for its 429 (up to 2,000 such callers at once;
+ * beyond that they are answered at once). A client that retries as soon as it is refused then
+ * sends one request a second per connection instead of thousands, so its refusals stop taking
+ * the event loop from everyone else; the answer and its Retry-After are the same.
+ */
+let heldBack = 0;
+const HOLD_BACK_MS = 1_000;
+const MAX_HELD_BACK = 2_000;
+async function holdBack(): Promise<void> {
+  if (heldBack >= MAX_HELD_BACK) return;
+  heldBack += 1;
+  try {
+    await new Promise((resolve) => setTimeout(resolve, HOLD_BACK_MS));
+  } finally {
+    heldBack -= 1;
+  }
+}
+
 /** Bodies up to this size are drained after a refusal, so the connection can be reused. */
 const SMALL_BODY_BYTES = 64 * 1024;
 
@@ -230,7 +249,10 @@ export async function serveGraphQL<TContext extends BaseContext>(
         return res.end();
       }
       const refusal = await options.admit?.(req);
-      if (refusal) return sendRefusal(req, res, refusal);
+      if (refusal) {
+        if (refusal.status === 429) await holdBack();
+        return sendRefusal(req, res, refusal);
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
