@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Platform, startPlatform } from './platform.js';
+import { type Platform, recordTestFinding, startPlatform } from './platform.js';
 
 /**
  * Many editors at once, as in an assessment window when a Bagian Organisasi, two assessors and
@@ -171,14 +171,9 @@ describe(`${EDITORS} editors of the same record at once`, () => {
 
   it('of a finding: one follow-up step is recorded at each version, none lost or doubled', async () => {
     const admin = await platform.bearer({ sub: 'assessor@mutu.test', role: 'admin' });
-    const recorded = await platform.ok(
-      `mutation { recordFinding(input: { assessmentId: "ombudsman-compliance-2024.17.71", kind: REKOMENDASI,
-        organisationId: "17.71", text: "Standar pelayanan seluruh OPD lokus ditetapkan", dueOn: "2099-01-01" }) {
-        __typename ... on RecordFindingSuccess { finding { id version } } } }`,
-      {},
-      admin,
-    );
-    const finding = (recorded.recordFinding as { finding: { id: string } }).finding;
+    const finding = {
+      id: await recordTestFinding(platform, 'Standar pelayanan seluruh OPD lokus ditetapkan'),
+    };
     const read = async () =>
       (
         await platform.ok(

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { directoryStore, type ObjectStore } from '@mutu/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultProxy, faultProxy } from './fault-proxy.js';
-import { type Platform, startPlatform } from './platform.js';
+import { type Platform, recordTestFinding, startPlatform } from './platform.js';
 
 /**
  * Faults while the graph is in use: a few callers keep asking the bench's kind of questions
@@ -201,14 +201,10 @@ describe('faults under load', () => {
 
   it('the evidence store away: uploads refused with 503 and Retry-After, nothing half-written, then accepted', async () => {
     const admin = await platform.bearer({ sub: 'admin@mutu.test', role: 'admin' });
-    const recorded = await platform.ok(
-      `mutation { recordFinding(input: { assessmentId: "ombudsman-compliance-2024.17.71", kind: REKOMENDASI,
-        organisationId: "17.71", text: "Maklumat pelayanan dipasang di setiap lokus", dueOn: "2099-01-01" }) {
-        ... on RecordFindingSuccess { finding { id } } } }`,
-      {},
-      admin,
+    const findingId = await recordTestFinding(
+      platform,
+      'Maklumat pelayanan dipasang di setiap lokus',
     );
-    const findingId = (recorded.recordFinding as { finding: { id: string } }).finding.id;
     const rows = async () =>
       (
         await platform.assessments.sql<{ evidence: number; audit: number }>(

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/env.js';
 import { type RunningGateway, startGateway } from '../src/start.js';
 import { type Balancer, balancer } from './balancer.js';
-import { type Platform, startPlatform } from './platform.js';
+import { type Platform, recordTestFinding, startPlatform } from './platform.js';
 
 /**
  * Beyond one machine, simulated on one: two gateways and two instances of every subgraph, each
@@ -62,14 +62,10 @@ describe.skipIf(!redisUp && process.env.CI !== 'true')('two instances of every p
 
   it('loses only what was under way on the killed instances, and retries the queries among it', async () => {
     const admin = await platform.bearer({ sub: 'admin@mutu.test', role: 'admin' });
-    const recorded = await platform.ok(
-      `mutation { recordFinding(input: { assessmentId: "ombudsman-compliance-2024.17.71", kind: REKOMENDASI,
-        organisationId: "17.71", text: "Maklumat pelayanan dipasang di setiap lokus", dueOn: "2099-01-01" }) {
-        ... on RecordFindingSuccess { finding { id } } } }`,
-      {},
-      admin,
+    const findingId = await recordTestFinding(
+      platform,
+      'Maklumat pelayanan dipasang di setiap lokus',
     );
-    const findingId = (recorded.recordFinding as { finding: { id: string } }).finding.id;
     const evidenceRows = async () =>
       (
         await platform.assessments.sql<{ n: number }>('select count(*)::int as n from "Evidence"')

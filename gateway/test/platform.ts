@@ -150,3 +150,18 @@ export async function startPlatform(
     },
   };
 }
+
+/**
+ * A finding for Kota Bengkulu's 2024 compliance result, recorded as an administrator, for the
+ * suites that need one to act on (follow-ups, evidence): its id.
+ */
+export async function recordTestFinding(platform: Platform, text: string): Promise<string> {
+  const data = await platform.ok(
+    `mutation($text: String!) { recordFinding(input: { assessmentId: "ombudsman-compliance-2024.17.71",
+      kind: REKOMENDASI, organisationId: "17.71", text: $text, dueOn: "2099-01-01" }) {
+      ... on RecordFindingSuccess { finding { id } } } }`,
+    { text },
+    await platform.bearer({ sub: 'admin@mutu.test', role: 'admin' }),
+  );
+  return (data.recordFinding as { finding: { id: string } }).finding.id;
+}
