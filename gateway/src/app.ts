@@ -19,7 +19,7 @@ import {
   sendJson,
 } from '@mutu/server';
 import { GraphQLError } from 'graphql';
-import { admission } from './admission.js';
+import { admission, chargeRefusedOperations } from './admission.js';
 import type { AuthSettings } from './auth.js';
 import { type SubgraphCredentials, subgraphCredentials } from './call-tokens.js';
 import { armour, type QueryLimits } from './limits.js';
@@ -41,6 +41,8 @@ export interface GatewayContext {
   identity: Identity;
   /** This request's id, passed to every subgraph call so their logs line up with ours. */
   requestId?: string;
+  /** Spends the caller's budget for an operation refused before it ran. */
+  refusedOperation(): Promise<void>;
 }
 
 class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -143,6 +145,8 @@ export interface Gateway {
   readonly readiness: Record<string, Probe>;
   /** Rate limits and the bearer token, before a /graphql body is read. */
   admit(req: IncomingMessage): Promise<Refusal | undefined>;
+  /** A /graphql body was read: a larger one than declared spends more of the budget. */
+  bodyRead(req: IncomingMessage, bytes: number): Promise<void>;
   /** The request context: the verified identity and the request id. */
   context(req: IncomingMessage): Promise<GatewayContext>;
   /** The public keys subgraphs and partners verify call tokens with, and the upload routes. */
@@ -193,6 +197,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         requestIdOf: (context) => context.requestId,
       }),
       ...(options.metrics ? [options.metrics.plugin] : []),
+      chargeRefusedOperations<GatewayContext>(),
     ],
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
@@ -202,12 +207,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     return {
       identity: gatekeeper.identityOf(req),
       ...(typeof requestId === 'string' ? { requestId } : {}),
+      refusedOperation: () => gatekeeper.refusedOperation(req),
     };
   };
   return {
     apollo,
     readiness: subgraphProbes(urls, credentials),
-    admit: gatekeeper.admit,
+    admit: gatekeeper.admitQuery,
+    bodyRead: gatekeeper.bodyRead,
     context,
     routes: {
       [JWKS_PATH]: async (_req, res) => {

@@ -74,6 +74,7 @@ export async function startGateway(
   const server = await serveGraphQL({
     apollo: gateway.apollo,
     admit: gateway.admit,
+    bodyRead: gateway.bodyRead,
     context: gateway.context,
     port: env.PORT,
     host: env.HOST,

@@ -14,8 +14,8 @@ beforeAll(async () => {
     env: {
       // One proxy in front (as in production), so each caller has its own address.
       TRUST_PROXY: '1',
-      RATE_LIMIT_PER_ADDRESS: '300',
-      RATE_LIMIT_PER_TOKEN: '150',
+      RATE_LIMIT_PER_ADDRESS: '3000',
+      RATE_LIMIT_PER_TOKEN: '3000',
     },
   });
 }, 240_000);
@@ -115,7 +115,11 @@ describe('one caller abusing the gateway while another works', () => {
     const abusers = Promise.all([0, 1, 2, 3, 4, 5].map(abuse));
 
     const answers: { status: number; code?: string }[] = [];
+    // The other caller works at a steady 25 requests a second, inside its budget.
+    const started = performance.now();
     for (let i = 0; i < 120; i += 1) {
+      const due = started + i * 40 - performance.now();
+      if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
       answers.push(
         await post(q('{ organisation(id: "15.01") { name results(framework: IPP) { score } } }'), {
           ...WORKER,

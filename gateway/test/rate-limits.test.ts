@@ -33,7 +33,16 @@ function gatewayWith(settings: Record<string, string>) {
   );
 }
 
-async function ask(gateway: RunningGateway, address: string, token?: string) {
+async function ask(
+  gateway: RunningGateway,
+  address: string,
+  token?: string,
+  body: { padding?: number; chunked?: boolean; query?: string } = {},
+) {
+  const text = JSON.stringify({
+    query: body.query ?? '{ __typename }',
+    ...(body.padding ? { variables: { pad: 'x'.repeat(body.padding) } } : {}),
+  });
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: {
@@ -41,12 +50,17 @@ async function ask(gateway: RunningGateway, address: string, token?: string) {
       'x-forwarded-for': address,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query: '{ __typename }' }),
-  });
-  const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    // A stream is sent chunked, with no Content-Length for the gateway to go by.
+    body: body.chunked ? new Blob([text]).stream() : text,
+    ...(body.chunked ? { duplex: 'half' } : {}),
+  } as RequestInit);
+  const answer = (await response.json()) as {
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   return {
     status: response.status,
-    code: body.errors?.[0]?.extensions?.code,
+    code: answer.errors?.[0]?.extensions?.code,
+    message: answer.errors?.[0]?.message,
     retryAfter: response.headers.get('retry-after'),
   };
 }
@@ -83,6 +97,64 @@ describe('rate limits', () => {
       expect((await ask(gateway, freshAddress(), await token(`calm-${randomUUID()}`))).status).toBe(
         200,
       );
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('a burst is held to its share of the minute in any one second, then served again', async () => {
+    // 600 a minute: at most 20 in any one second.
+    const gateway = await gatewayWith({ RATE_LIMIT_PER_ADDRESS: '600', RATE_LIMIT_PER_TOKEN: '0' });
+    try {
+      const address = freshAddress();
+      const burst = await Promise.all(Array.from({ length: 60 }, () => ask(gateway, address)));
+      const served = burst.filter((a) => a.status === 200).length;
+      const refused = burst.filter((a) => a.status === 429);
+      // A second's boundary may fall inside the burst: then two seconds' share is served.
+      expect(served).toBeGreaterThanOrEqual(20);
+      expect(served).toBeLessThanOrEqual(40);
+      expect(refused.length).toBe(60 - served);
+      expect(refused[0]?.message).toMatch(/600 a minute, at most 20 in a second/);
+      expect(refused[0]?.retryAfter).toBe('1');
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await ask(gateway, address)).status).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('a large body spends the budget by its size, declared or sent chunked', async () => {
+    // 10 a minute; a body of 80 KB counts as 5 requests.
+    const gateway = await gatewayWith({ RATE_LIMIT_PER_ADDRESS: '10', RATE_LIMIT_PER_TOKEN: '0' });
+    try {
+      for (const chunked of [false, true]) {
+        const address = freshAddress();
+        const large = { padding: 80 * 1024 - 100, chunked };
+        expect((await ask(gateway, address, undefined, large)).status).toBe(200);
+        expect((await ask(gateway, address, undefined, large)).status).toBe(200);
+        expect(await ask(gateway, address)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+      }
+      // The same number of small requests leaves the budget far from spent.
+      const address = freshAddress();
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await ask(gateway, address)).status);
+      expect(statuses).toEqual([200, 200, 200]);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('an operation refused before it ran spends the budget of three requests', async () => {
+    const gateway = await gatewayWith({ RATE_LIMIT_PER_ADDRESS: '10', RATE_LIMIT_PER_TOKEN: '0' });
+    try {
+      const address = freshAddress();
+      const invalid = { query: '{ noSuchField }' };
+      const refused = [];
+      for (let i = 0; i < 3; i += 1) refused.push(await ask(gateway, address, undefined, invalid));
+      expect(refused.map((a) => a.code)).toEqual(Array(3).fill('GRAPHQL_VALIDATION_FAILED'));
+      // Nine of ten spent: one more request, then the limit.
+      expect((await ask(gateway, address)).status).toBe(200);
+      expect(await ask(gateway, address)).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
     } finally {
       await gateway.close();
     }

@@ -31,6 +31,8 @@ export async function load(options: {
   headers?: Record<string, string>;
   /** Requests per second across all connections (0: as fast as answered). */
   rate?: number;
+  /** Seconds before a request counts as a client timeout (autocannon's default: 10). */
+  timeout?: number;
 }): Promise<LoadResult> {
   const random = seeded(options.seed);
   const times: number[] = [];
@@ -48,6 +50,7 @@ export async function load(options: {
     connections: options.connections,
     duration: options.seconds,
     ...(options.rate ? { overallRate: options.rate } : {}),
+    ...(options.timeout ? { timeout: options.timeout } : {}),
     requests: [
       {
         method: 'POST',

@@ -62,6 +62,9 @@ try {
       seconds: WINDOW,
       seed: window,
       rate: RATE,
+      // Longer than the gateway's own subgraph timeout, so a frozen subgraph shows as the
+      // gateway's SUBGRAPH_TIMEOUT rather than as the load generator giving up first.
+      timeout: 30,
     });
     requests += result.requests;
     p99s.push(result.p99);

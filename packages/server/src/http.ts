@@ -34,6 +34,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * the bearer token); undefined lets it through.
    */
   readonly admit?: (req: IncomingMessage) => Promise<Refusal | undefined>;
+  /** Told the size of each /graphql body once read (the gateway's budgets count bytes). */
+  readonly bodyRead?: (req: IncomingMessage, bytes: number) => Promise<void>;
   /** Called when each /graphql response is finished (metrics). */
   readonly onGraphQLResponse?: (info: { status: number; seconds: number }) => void;
 }
@@ -248,6 +250,10 @@ export async function serveGraphQL<TContext extends BaseContext>(
         res.statusCode = 204;
         return res.end();
       }
+      // A body that would be refused whatever the caller's budget is refused before it spends
+      // any, unread.
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLarge(limit);
       const refusal = await options.admit?.(req);
       if (refusal) {
         if (refusal.status === 429) await holdBack();
@@ -257,7 +263,9 @@ export async function serveGraphQL<TContext extends BaseContext>(
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = req.method === 'POST' ? (await readBody(req, limit)).toString('utf8') : '';
+      const bytes = req.method === 'POST' ? await readBody(req, limit) : undefined;
+      if (bytes) await options.bodyRead?.(req, bytes.length);
+      const raw = bytes ? bytes.toString('utf8') : '';
       let body: unknown = raw;
       if (raw && headers.get('content-type')?.includes('application/json')) {
         try {
