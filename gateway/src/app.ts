@@ -50,6 +50,7 @@ class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
     private readonly audience: string,
     private readonly credentials: SubgraphCredentials,
+    private readonly logger?: Logger,
   ) {
     super(config);
   }
@@ -88,7 +89,20 @@ class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     ) {
       return new GraphQLError(first.message, { extensions: { ...first.extensions } });
     }
-    return error;
+    // The subgraph's address and the rest of its answer are the deployment's, not the
+    // caller's: they go to the log, and the caller gets the subgraph's name and a code.
+    this.logger?.warn(
+      { subgraph: this.audience, url: response.url, status: response.status, body },
+      'subgraph call failed',
+    );
+    if (response.status === 401 || response.status === 403) {
+      return new GraphQLError(
+        `The ${this.audience} subgraph refused the gateway's call (HTTP ${response.status}); the details are in the gateway's log`,
+        { extensions: { code: 'SUBGRAPH_REFUSED', subgraph: this.audience } },
+      );
+    }
+    const { response: _withheld, ...extensions } = error.extensions;
+    return new GraphQLError(error.message, { extensions });
   }
 }
 
@@ -174,6 +188,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
         name,
         credentials,
+        options.logger,
       ),
   });
   const protection = armour<GatewayContext>(options.limits);
