@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { isBuiltin } from 'node:module';
-import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { BaseContext } from '@apollo/server';
 import { createTestDatabase } from '@mutu/db/testing';
-import { jwksOf, type Logger, type RunningServer } from '@mutu/server';
+import { exportSigningKey, JWKS_PATH, jwksOf, type Logger, type RunningServer } from '@mutu/server';
 import { registerTestAudience, testKeys } from '@mutu/server/testing';
 import { build } from 'esbuild';
 import type { ServiceDefinition } from './definition.js';
@@ -21,9 +24,10 @@ export interface TestService extends RunningServer {
    */
   sql<T = Record<string, unknown>>(text: string): Promise<T[]>;
   /**
-   * Another instance of the same subgraph on its own port, over the same database: for tests of
-   * several instances behind a load balancer. (In one process the instances share the module's
-   * database client; what is tested is the routing around a lost instance.)
+   * Another instance of the same subgraph in a process of its own (its built bundle, as `pnpm
+   * start` runs it, in production settings), over the same database and evidence store: for
+   * tests of several instances behind a load balancer. `close()` kills the process (SIGKILL):
+   * what it had under way, transactions included, is cut as a lost machine cuts it.
    */
   another(): Promise<RunningServer>;
 }
@@ -36,7 +40,12 @@ export interface TestService extends RunningServer {
  */
 export async function startTestService<TContext extends BaseContext>(
   service: ServiceDefinition<TContext>,
-  options: { services?: Partial<Record<MutuSubgraph, string>>; logger?: Logger } = {},
+  options: {
+    services?: Partial<Record<MutuSubgraph, string>>;
+    logger?: Logger;
+    /** What else a process of its own needs to share this instance's state (its evidence store). */
+    processEnv?: Record<string, string>;
+  } = {},
 ): Promise<TestService> {
   const callerKeys = Object.fromEntries(
     await Promise.all(
@@ -64,7 +73,16 @@ export async function startTestService<TContext extends BaseContext>(
     databaseUrl: db.url,
     sql: <T>(text: string) => client.$queryRawUnsafe<T[]>(text),
     async another() {
-      const instance = await serveService(service, trust, { port: 0, logger: options.logger });
+      const instance = await serviceProcess(service.name, service.migrationsDir, {
+        DATABASE_URL: db.url,
+        ...Object.fromEntries(
+          calledBy(service.name).flatMap((callee) => {
+            const url = options.services?.[callee];
+            return url ? [[`${callee.toUpperCase()}_URL`, url]] : [];
+          }),
+        ),
+        ...options.processEnv,
+      });
       registerTestAudience(instance.url, service.name);
       return instance;
     },
@@ -72,6 +90,91 @@ export async function startTestService<TContext extends BaseContext>(
       await server.close();
       await service.disconnect();
       await db.drop();
+    },
+  };
+}
+
+/**
+ * A subgraph's built server (`dist/server.js`) in a child process on a free port, trusting the
+ * test keys (served to it from a small JWKS server of its own) and signing with its test key.
+ */
+async function serviceProcess(
+  name: MutuSubgraph,
+  migrationsDir: string,
+  env: Record<string, string>,
+): Promise<RunningServer> {
+  const keySets: Record<string, unknown> = { gateway: jwksOf(await testKeys.gateway()) };
+  for (const caller of callersOf(name)) keySets[caller] = jwksOf(await testKeys.service(caller));
+  const keys = createServer((req, res) => {
+    const set = keySets[(req.url ?? '').replace(JWKS_PATH, '').replace(/^\//, '')];
+    res.writeHead(set ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(set ?? {}));
+  });
+  const listening = (server: ReturnType<typeof createServer>) =>
+    new Promise<number>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+    );
+  const keysUrl = `http://127.0.0.1:${await listening(keys)}`;
+  // A port the child can have: taken and given back at once.
+  const probe = createServer();
+  const port = await listening(probe);
+  await new Promise((resolve) => probe.close(resolve));
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: dirname(dirname(migrationsDir)),
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_POOL_MAX: '2',
+      MIGRATE_ON_START: 'false',
+      SEED_ON_START: 'false',
+      // As the instances in the test process: every read fresh.
+      PUBLISHED_CACHE: 'false',
+      LOG_LEVEL: 'warn',
+      GATEWAY_JWKS_URL: `${keysUrl}/gateway${JWKS_PATH}`,
+      ...Object.fromEntries(
+        callersOf(name).map((c) => [`${c.toUpperCase()}_JWKS_URL`, `${keysUrl}/${c}${JWKS_PATH}`]),
+      ),
+      ...(calledBy(name).length
+        ? {
+            [`${name.toUpperCase()}_SIGNING_KEY`]: await exportSigningKey(
+              await testKeys.service(name),
+            ),
+          }
+        : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} instance exited: ${stderr}`);
+    const ready = await fetch(`${origin}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} instance not ready within 30 s: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `${origin}/graphql`,
+    port,
+    async close() {
+      child.kill('SIGKILL');
+      await exited;
+      keys.closeAllConnections();
+      await new Promise((resolve) => keys.close(resolve));
     },
   };
 }

@@ -25,11 +25,16 @@ export async function startTestSubgraph(
   options: Parameters<typeof startTestService>[1] & { evidence?: TestEvidence } = {},
 ): Promise<TestSubgraph> {
   const { evidence, ...rest } = options;
-  useEvidenceStore(
-    evidence?.store ?? directoryStore(await mkdtemp(join(tmpdir(), 'mutu-evidence-'))),
-    { ...evidenceSettings({}), ...evidence?.settings },
-  );
-  return startTestService(service, rest);
+  const dir = evidence?.store ? undefined : await mkdtemp(join(tmpdir(), 'mutu-evidence-'));
+  useEvidenceStore(evidence?.store ?? directoryStore(dir as string), {
+    ...evidenceSettings({}),
+    ...evidence?.settings,
+  });
+  return startTestService(service, {
+    ...rest,
+    // Another instance in a process of its own keeps evidence in the same folder.
+    ...(dir ? { processEnv: { EVIDENCE_STORAGE: 'filesystem', EVIDENCE_STORAGE_DIR: dir } } : {}),
+  });
 }
 
 /**
