@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@mutu/server';
+import { type ChildServer, startChildServer } from '@mutu/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../src/env.js';
-import { type RunningGateway, startGateway } from '../src/start.js';
 import { type Balancer, balancer } from './balancer.js';
 import { type Platform, recordTestFinding, startPlatform } from './platform.js';
 
@@ -25,7 +25,7 @@ const SUBGRAPHS = ['organisations', 'assessments', 'engagement'] as const;
 // CI has Redis (it must run there); a laptop without it reports the test as skipped.
 describe.skipIf(!redisUp && process.env.CI !== 'true')('two instances of every process', () => {
   let platform: Platform;
-  let gatewayB: RunningGateway;
+  let gatewayB: ChildServer;
   let front: Balancer;
   const balancers: Partial<Record<(typeof SUBGRAPHS)[number], Balancer>> = {};
   const seconds: RunningServer[] = [];
@@ -48,13 +48,19 @@ describe.skipIf(!redisUp && process.env.CI !== 'true')('two instances of every p
       balancers[name]?.add(instance.url);
       seconds.push(instance);
     }
-    // The second gateway: the same settings, the same balancers, the same Redis.
-    gatewayB = await startGateway(loadEnv(platform.env));
+    // The second gateway, a process of its own: the same settings, balancers and Redis.
+    gatewayB = await startChildServer({
+      name: 'second gateway',
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: platform.env,
+    });
     front = await balancer();
     front.add(platform.gateway.url);
     front.add(gatewayB.url);
   }, 240_000);
   afterAll(async () => {
+    // The processes killed by the test are killed again harmlessly; after a failure, for good.
+    await Promise.all([gatewayB?.close(), ...seconds.map((s) => s.close())]);
     await front?.close();
     for (const lb of Object.values(balancers)) await lb?.close();
     await platform?.close();

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { isBuiltin } from 'node:module';
@@ -7,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { BaseContext } from '@apollo/server';
 import { createTestDatabase } from '@mutu/db/testing';
 import { exportSigningKey, JWKS_PATH, jwksOf, type Logger, type RunningServer } from '@mutu/server';
-import { registerTestAudience, testKeys } from '@mutu/server/testing';
+import { registerTestAudience, startChildServer, testKeys } from '@mutu/server/testing';
 import { build } from 'esbuild';
 import type { ServiceDefinition } from './definition.js';
 import { serveService } from './serve.js';
@@ -95,8 +94,8 @@ export async function startTestService<TContext extends BaseContext>(
 }
 
 /**
- * A subgraph's built server (`dist/server.js`) in a child process on a free port, trusting the
- * test keys (served to it from a small JWKS server of its own) and signing with its test key.
+ * A subgraph's built server in a child process, trusting the test keys (served to it from a
+ * small JWKS server of its own) and signing with its test key.
  */
 async function serviceProcess(
   name: MutuSubgraph,
@@ -110,22 +109,15 @@ async function serviceProcess(
     res.writeHead(set ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(set ?? {}));
   });
-  const listening = (server: ReturnType<typeof createServer>) =>
-    new Promise<number>((resolve) =>
-      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
-    );
-  const keysUrl = `http://127.0.0.1:${await listening(keys)}`;
-  // A port the child can have: taken and given back at once.
-  const probe = createServer();
-  const port = await listening(probe);
-  await new Promise((resolve) => probe.close(resolve));
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  const keysPort = await new Promise<number>((resolve) =>
+    keys.listen(0, '127.0.0.1', () => resolve((keys.address() as AddressInfo).port)),
+  );
+  const keysUrl = `http://127.0.0.1:${keysPort}`;
+  const child = await startChildServer({
+    name: `${name} instance`,
     cwd: dirname(dirname(migrationsDir)),
     env: {
-      PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
       DATABASE_POOL_MAX: '2',
       MIGRATE_ON_START: 'false',
       SEED_ON_START: 'false',
@@ -145,34 +137,15 @@ async function serviceProcess(
         : {}),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  }).catch((error) => {
+    keys.close();
+    throw error;
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} instance exited: ${stderr}`);
-    const ready = await fetch(`${origin}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} instance not ready within 30 s: ${stderr}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   return {
-    url: `${origin}/graphql`,
-    port,
+    url: child.url,
+    port: child.port,
     async close() {
-      child.kill('SIGKILL');
-      await exited;
+      await child.close();
       keys.closeAllConnections();
       await new Promise((resolve) => keys.close(resolve));
     },
