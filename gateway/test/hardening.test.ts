@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { generateSigningKey } from '@mutu/server';
 import { type CryptoKey, exportJWK, exportPKCS8, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +163,43 @@ describe('in production', () => {
       expect(jwks.keys).toEqual([
         { kty: 'OKP', crv: 'Ed25519', x: key.publicJwk.x, kid: key.kid, alg: 'EdDSA', use: 'sig' },
       ]);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
+describe('errors about what the caller sent', () => {
+  it('repeat a huge value by its start and length, not whole', async () => {
+    const gateway = await startGateway(
+      loadEnv({
+        PORT: '0',
+        METRICS_PORT: '0',
+        LOG_LEVEL: 'silent',
+        DEMO_IDP_KEY_FILE: path.join(os.tmpdir(), `mutu-echo-${process.pid}.json`),
+        SUBGRAPH_ORGANISATIONS_URL: 'http://127.0.0.1:9/graphql',
+        RATE_LIMIT_PER_ADDRESS: '0',
+      }),
+    );
+    try {
+      const huge = 'x'.repeat(200_000);
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query($n: Int!) { ranking(framework: IPP, year: $n) { rank } }',
+          variables: { n: huge },
+        }),
+      });
+      const text = await response.text();
+      expect(response.status).toBe(400);
+      expect(text.length).toBeLessThan(2_000);
+      const error = (JSON.parse(text) as { errors: { message: string; extensions: unknown }[] })
+        .errors[0];
+      expect(error?.message).toBe(
+        `Variable "$n" got invalid value "${'x'.repeat(80)}…" (200000 characters); Int cannot represent non-integer value: "${'x'.repeat(80)}…" (200000 characters)`,
+      );
+      expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     } finally {
       await gateway.close();
     }

@@ -79,26 +79,44 @@ export function maskUnexpectedErrors<TContext extends BaseContext>(options: {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const requestId = options.requestIdOf(contextValue);
           const status = response.http.status ?? 200;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            // Apollo's own refusals of a request (a persisted query's hash that does not match its
-            // text, an unknown version) carry a 4xx status and no code: the caller's mistake,
-            // said in Apollo's words, not an internal error.
-            isUnexpected(error) && status >= 400 && status < 500 && !error.path
-              ? { ...error, extensions: { ...error.extensions, code: 'BAD_REQUEST' } }
-              : isUnexpected(error)
-                ? {
-                    message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}; the details are in the server log`,
-                    ...(error.locations ? { locations: error.locations } : {}),
-                    ...(error.path ? { path: error.path } : {}),
-                    extensions: {
-                      code: 'INTERNAL_SERVER_ERROR',
-                      ...(requestId ? { requestId } : {}),
-                    },
-                  }
-                : error,
-          );
+          response.body.singleResult.errors = response.body.singleResult.errors
+            .map((error) =>
+              // Apollo's own refusals of a request (a persisted query's hash that does not match its
+              // text, an unknown version) carry a 4xx status and no code: the caller's mistake,
+              // said in Apollo's words, not an internal error.
+              isUnexpected(error) && status >= 400 && status < 500 && !error.path
+                ? { ...error, extensions: { ...error.extensions, code: 'BAD_REQUEST' } }
+                : isUnexpected(error)
+                  ? {
+                      message: `Internal server error${requestId ? ` (request id ${requestId})` : ''}; the details are in the server log`,
+                      ...(error.locations ? { locations: error.locations } : {}),
+                      ...(error.path ? { path: error.path } : {}),
+                      extensions: {
+                        code: 'INTERNAL_SERVER_ERROR',
+                        ...(requestId ? { requestId } : {}),
+                      },
+                    }
+                  : error,
+            )
+            .map((error) => ({ ...error, message: shortenEchoes(error.message) }));
         },
       };
     },
   };
+}
+
+/** How much of a value the caller sent an error's message repeats. */
+const ECHO_CHARS = 80;
+
+/**
+ * Cuts each quoted value in an error's message to its first 80 characters and its length:
+ * graphql-js repeats the value of a variable it cannot coerce, and a 1 MB string sent where a
+ * number belongs came back as a 1 MB error. The caller needs only to recognise the value.
+ */
+function shortenEchoes(message: string): string {
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
+    inner.length <= ECHO_CHARS
+      ? whole
+      : `"${inner.slice(0, ECHO_CHARS)}…" (${inner.length} characters)`,
+  );
 }
