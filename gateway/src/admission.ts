@@ -71,11 +71,10 @@ export type Admission = ReturnType<typeof admission>;
 
 /**
  * A valid operation is parsed and validated once and then remembered (Apollo's document
- * store); a refused one is parsed and validated anew each time it is sent (1.3 ms for a
- * 40-alias query against the supergraph, four times a plain query's first validation). Sent
- * one shape at a time by `pnpm bench:abuse`'s abuser, 155 refused 40-alias queries a second
- * raised another caller's p99 2.9x where as many served plain queries raised it 1.5x. So an
- * operation refused before it ran spends the budget of three requests.
+ * store); a refused one is parsed and validated anew, against every rule, each time it is
+ * sent, so a caller that repeats one costs the gateway several times what a served query
+ * does. An operation refused before it ran spends the budget of three requests (with it,
+ * `pnpm bench:abuse` keeps another caller's p99 within 2x).
  */
 const REFUSED_OPERATION_POINTS = 3;
 
